@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * The README's commands start here, before any dependency may exist: install packages when
+ * missing, compile, then hand over. Plain Node on purpose (nothing to install first).
+ *   node dev/bootstrap.js demo | simulators [args] | test [jest args] | temporal-binary
+ */
+const { spawnSync, spawn } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const [command, ...args] = process.argv.slice(2);
+
+function step(title, bin, binArgs) {
+  process.stderr.write(`[${command}] ${title}\n`);
+  const result = spawnSync(bin, binArgs, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write(`[${command}] failed: ${title}\n`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function ensureInstalled() {
+  if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) step('installing npm packages (npm ci)', 'npm', ['ci']);
+}
+
+function build() {
+  step('compiling TypeScript', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
+}
+
+/** Runs the compiled entry point; Ctrl-C reaches it directly (same process group), so wait for it. */
+function handOver(entry, entryArgs) {
+  const child = spawn(process.execPath, [join(root, entry), ...entryArgs], { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+ensureInstalled();
+switch (command) {
+  case 'demo':
+    build();
+    handOver('dist/dev/demo.js', args);
+    break;
+  case 'simulators':
+    build();
+    handOver('dist/simulators/cli.js', args);
+    break;
+  case 'temporal-binary':
+    build();
+    handOver('dist/dev/print-temporal-binary.js', args);
+    break;
+  case 'test':
+    build();
+    step('type-checking tests', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit']);
+    step('linting', process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
+    step('running every test tier (unit, integration, replay, e2e)', process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args]);
+    break;
+  default:
+    process.stderr.write('usage: node dev/bootstrap.js demo | simulators [args] | test [jest args] | temporal-binary\n');
+    process.exit(2);
+}

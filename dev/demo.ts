@@ -1,0 +1,109 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runMigrations } from '../src/persistence/migrate';
+import { startSimulators } from '../simulators/cli';
+import { startNodeProcess } from './child-process';
+import { freePort } from './free-port';
+import { ensureDatabase, ensurePostgres } from './postgres';
+import { DATA_DIR, PROJECT_ROOT } from './project-paths';
+import { findOrBuildTemporalCli } from './temporal-cli';
+import { startTemporalDevServer } from './temporal-dev-server';
+import { waitFor } from './wait-for';
+
+const DEMO_DATABASE = 'halopsa_integration';
+const say = (line: string): void => void process.stderr.write(`[demo] ${line}\n`);
+
+/** Everything the demo started, stopped in reverse order on Ctrl-C or failure. */
+const started: { name: string; stop: () => Promise<void> }[] = [];
+
+async function stopAll(): Promise<void> {
+  for (const { name, stop } of started.reverse()) {
+    say(`stopping ${name}`);
+    await stop().catch((error: unknown) => say(`could not stop ${name}: ${String(error)}`));
+  }
+}
+
+async function temporal(): Promise<{ address: string; uiUrl: string }> {
+  if (process.env.TEMPORAL_ADDRESS) {
+    return { address: process.env.TEMPORAL_ADDRESS, uiUrl: process.env.TEMPORAL_UI_URL ?? 'see your cluster' };
+  }
+  const binary = await findOrBuildTemporalCli(say);
+  const port = await freePort(7233);
+  const server = await startTemporalDevServer({ binary, port, uiPort: await freePort(port + 1000) });
+  started.push({ name: 'Temporal dev server', stop: () => server.stop() });
+  return server;
+}
+
+async function main(): Promise<void> {
+  const logs = join(DATA_DIR, 'logs');
+  await mkdir(logs, { recursive: true });
+
+  say('finding PostgreSQL');
+  const postgres = await ensurePostgres(say);
+  started.push({ name: 'PostgreSQL', stop: () => postgres.stop() });
+  const databaseUrl = await ensureDatabase(postgres.adminUrl, DEMO_DATABASE);
+  await runMigrations(databaseUrl);
+  say(`PostgreSQL: ${postgres.source}, database ${DEMO_DATABASE} migrated`);
+
+  say('starting Temporal');
+  const { address, uiUrl } = await temporal();
+
+  const simulators = await startSimulators({
+    companies: 20,
+    computers: 200,
+    seed: 1,
+    haloPort: await freePort(4010),
+    consolePort: await freePort(4020),
+  });
+  started.push({ name: 'simulators', stop: () => simulators.close() });
+
+  const apiPort = await freePort(3000);
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address, HOST: '127.0.0.1', PORT: String(apiPort) };
+  for (const name of ['worker', 'api'] as const) {
+    const entry = join(PROJECT_ROOT, 'dist', 'src', name === 'api' ? 'main.js' : 'worker.js');
+    const child = startNodeProcess(name, entry, env, join(logs, `${name}.log`));
+    started.push({ name, stop: () => child.stop() });
+    void child.exited.then(async (code) => {
+      if (stopping) return;
+      say(`${name} exited with code ${code}; see ${join(logs, `${name}.log`)}`);
+      await shutdown(1);
+    });
+  }
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  await waitFor('the API to report healthy', async () => (await fetch(`${apiUrl}/health`)).ok, 90_000, 500);
+
+  const ready = { apiUrl, temporalUiUrl: uiUrl, haloUrl: simulators.haloUrl, consoleUrl: simulators.consoleUrl };
+  process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
+  process.stdout.write(guide(ready, logs));
+}
+
+function guide(ready: { apiUrl: string; temporalUiUrl: string; haloUrl: string; consoleUrl: string }, logs: string): string {
+  return [
+    '',
+    'The integration service is running on its embedded defaults.',
+    `  API health      ${ready.apiUrl}/health`,
+    `  API reference   ${ready.apiUrl}/docs`,
+    `  Temporal UI     ${ready.temporalUiUrl}  (workflow histories; search by TenantId / IntegrationId)`,
+    `  HaloPSA sim     ${ready.haloUrl}/_sim/state  (customers, assets, counters)`,
+    `  Console sim     ${ready.consoleUrl}/_sim/counters`,
+    `  Logs            ${logs}/api.log, ${logs}/worker.log`,
+    'Press Ctrl-C to stop everything the demo started.',
+    '',
+  ].join('\n');
+}
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await stopAll();
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  say(`failed: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});

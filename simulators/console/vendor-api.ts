@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { json, parseFormBody, parseJsonBody, Router, SimHandler, SimRequest, SimResponse } from '../shared/http-kit';
+import { backupStatusName, ConsoleComputer, ConsoleMonitoringRow } from '../demo-data/types';
+import { connectPage, connectPageHid, isConnectPath } from './connect-page';
+import type { SimulatorContext } from './context';
+
+/**
+ * The Console's vendor API (console-api.md sections 1-3), JSON only:
+ *   POST /api/Provider/Login, GET /api/Companies[/{id}], GET /api/Computers/{offset}/{count},
+ *   GET /api/Computers/{hid}, GET /api/Licenses[?isAvailable=], GET /api/Monitoring,
+ *   GET /api/Administrators, GET /connect/web?hid= (HTML).
+ */
+
+export const DENIED = { Message: 'Authorization has been denied for this request.' };
+const INVALID_GRANT = { error: 'invalid_grant', error_description: 'The user name or password is incorrect.' };
+const INVALID_REQUEST = { Message: 'The request is invalid.' };
+
+export class TokenStore {
+  private readonly tokens = new Map<string, number>();
+
+  constructor(private readonly now: () => Date) {}
+
+  issue(lifetimeSeconds: number): { token: string; issued: Date; expires: Date } {
+    const issued = this.now();
+    const expires = new Date(issued.getTime() + lifetimeSeconds * 1000);
+    const token = randomBytes(96).toString('base64url');
+    this.tokens.set(token, expires.getTime());
+    return { token, issued, expires };
+  }
+
+  isValid(token: string): boolean {
+    const expires = this.tokens.get(token);
+    if (expires === undefined) return false;
+    if (this.now().getTime() >= expires) {
+      this.tokens.delete(token);
+      return false;
+    }
+    return true;
+  }
+
+  /** Expires every token issued so far; returns how many were live. */
+  expireAll(): number {
+    const live = [...this.tokens.keys()].filter((t) => this.isValid(t)).length;
+    this.tokens.clear();
+    return live;
+  }
+}
+
+/** Routes the vendor API, plus the Connect page at the default path and at the configured template's. */
+class VendorRouter extends Router {
+  constructor(
+    private readonly ctx: SimulatorContext,
+    private readonly connect: SimHandler,
+  ) {
+    super();
+  }
+
+  override match(method: string, path: string): ReturnType<Router['match']> {
+    const found = super.match(method, path);
+    if (found !== undefined) return found;
+    return isConnectPath(this.ctx.settings.remoteConnectUrlTemplate, method, path) ? { handler: this.connect, params: {} } : undefined;
+  }
+}
+
+export function createVendorRouter(ctx: SimulatorContext): Router {
+  const connect: SimHandler = (req) => {
+    const hid = connectPageHid(ctx.settings.remoteConnectUrlTemplate, req) ?? '';
+    return connectPage(hid, hid ? ctx.state.findComputer(hid) : undefined);
+  };
+  const router = new VendorRouter(ctx, connect);
+  router
+    .on('POST', '/api/Provider/Login', (req) => login(ctx, req))
+    .on('GET', '/api/Companies', () => json(200, ctx.state.companies))
+    .on('GET', '/api/Companies/:id', (req) => {
+      const id = req.params.id.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
+      const company = ctx.state.companies.find((c) => c.Id.toLowerCase() === id);
+      return company ? json(200, company) : json(404, { Message: `Company ${req.params.id} was not found.` });
+    })
+    .on('GET', '/api/Computers/:offset/:count', (req) => listComputers(ctx, req))
+    .on('GET', '/api/Computers/:hid', (req) => {
+      const computer = ctx.state.findComputer(req.params.hid);
+      return computer ? json(200, formatComputer(ctx, computer)) : json(404, { Message: `Computer ${req.params.hid} was not found.` });
+    })
+    .on('GET', '/api/Licenses', (req) => {
+      const raw = queryParam(req, 'isAvailable');
+      if (raw === undefined || raw === '') return json(200, ctx.state.licenses);
+      if (!/^(true|false)$/i.test(raw)) return json(400, INVALID_REQUEST);
+      const available = raw.toLowerCase() === 'true';
+      return json(200, ctx.state.licenses.filter((l) => l.IsTaken !== available));
+    })
+    .on('GET', '/api/Monitoring', () => json(200, ctx.state.monitoring.map((row) => formatMonitoring(ctx, row))))
+    .on('GET', '/api/Administrators', () => json(200, ctx.state.administrators))
+    .on('GET', '/connect/web', connect);
+  return router;
+}
+
+/** Runs before each vendor route: content negotiation, then the bearer token (except login and Connect page). */
+export function guardVendorRoute(ctx: SimulatorContext, req: SimRequest): SimResponse | undefined {
+  const lowerPath = req.path.toLowerCase().replace(/\/+$/, '');
+  if (lowerPath.startsWith('/api/')) {
+    const accept = String(req.headers.accept ?? '').toLowerCase();
+    const namesJson = accept.includes('json');
+    const onlyXml = accept !== '' && !namesJson && !accept.includes('*/*') && accept.includes('xml');
+    if (onlyXml || (ctx.settings.requireJsonAccept && !namesJson)) {
+      return json(406, { Message: 'The simulator answers JSON only: send Accept: application/json.' });
+    }
+  }
+  if (lowerPath === '/api/provider/login') return undefined;
+  if (isConnectPath(ctx.settings.remoteConnectUrlTemplate, req.method, req.path)) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''));
+  if (!match || !ctx.tokens.isValid(match[1])) return json(401, DENIED, { 'www-authenticate': 'Bearer' });
+  return undefined;
+}
+
+function login(ctx: SimulatorContext, req: SimRequest): SimResponse {
+  const fields = readLoginFields(req);
+  const userName = fields.get('username');
+  const password = fields.get('password');
+  if (userName !== ctx.credentials.login || password !== ctx.credentials.password) {
+    return json(ctx.settings.badLoginStatus, INVALID_GRANT);
+  }
+  const lifetime = ctx.settings.tokenLifetimeSeconds;
+  const { token, issued, expires } = ctx.tokens.issue(lifetime);
+  return json(
+    200,
+    {
+      access_token: token,
+      token_type: 'bearer',
+      expires_in: lifetime,
+      userName,
+      '.issued': issued.toUTCString(),
+      '.expires': expires.toUTCString(),
+    },
+    { 'cache-control': 'no-cache', pragma: 'no-cache' },
+  );
+}
+
+/** `UserName` / `Password` from a JSON or form body, keys case-insensitive (OAuth's `username` too). */
+function readLoginFields(req: SimRequest): Map<string, string> {
+  const fields = new Map<string, string>();
+  const contentType = String(req.headers['content-type'] ?? '').toLowerCase();
+  const text = req.rawBody.toString('utf8').trim();
+  const asJson = contentType.includes('json') || (!contentType.includes('form') && text.startsWith('{'));
+  if (asJson) {
+    const body = parseJsonBody(req);
+    if (body && typeof body === 'object' && !Array.isArray(body)) {
+      for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields.set(key.toLowerCase(), value);
+    }
+  } else {
+    for (const [key, value] of parseFormBody(req)) fields.set(key.toLowerCase(), value);
+  }
+  return fields;
+}
+
+function listComputers(ctx: SimulatorContext, req: SimRequest): SimResponse {
+  const offset = toNonNegativeInt(req.params.offset);
+  const requested = toNonNegativeInt(req.params.count);
+  if (offset === undefined || requested === undefined) return json(400, INVALID_REQUEST);
+  const count = ctx.settings.maxPageSize > 0 ? Math.min(requested, ctx.settings.maxPageSize) : requested;
+  const all = ctx.state.computers;
+  const page = all.slice(offset, offset + count).map((c) => formatComputer(ctx, c));
+  return json(200, {
+    Count: ctx.settings.countMode === 'total' ? all.length : page.length,
+    Message: 'Success',
+    StatusCode: 200,
+    Computers: page,
+  });
+}
+
+function formatComputer(ctx: SimulatorContext, computer: ConsoleComputer): ConsoleComputer {
+  return ctx.settings.hidFormat === 'braces' ? { ...computer, ComputerHID: `{${computer.ComputerHID}}` } : computer;
+}
+
+function formatMonitoring(ctx: SimulatorContext, row: ConsoleMonitoringRow): unknown {
+  return ctx.settings.monitoringStatusFormat === 'string' ? { ...row, Status: backupStatusName(row.Status) ?? String(row.Status) } : row;
+}
+
+function toNonNegativeInt(text: string): number | undefined {
+  return /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+}
+
+function queryParam(req: SimRequest, name: string): string | undefined {
+  for (const [key, value] of req.query) if (key.toLowerCase() === name.toLowerCase()) return value;
+  return undefined;
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { EnvReader, hostPort } from './env-readers';
+
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+}
+
+const name = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'may hold letters, digits, ".", "_" and "-" only');
+
+export function readTemporalConfig(env: EnvReader): TemporalConfig {
+  return {
+    address: env.read('TEMPORAL_ADDRESS', hostPort),
+    namespace: env.read('TEMPORAL_NAMESPACE', name, 'default'),
+    taskQueue: env.read('TEMPORAL_TASK_QUEUE', name, 'halopsa-integration'),
+  };
+}

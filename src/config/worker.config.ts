@@ -1,0 +1,10 @@
+import { EnvReader, positiveInt } from './env-readers';
+
+export interface WorkerConfig {
+  /** How long in-flight activities may run after SIGTERM before they are cancelled and handed back. */
+  shutdownGraceMs: number;
+}
+
+export function readWorkerConfig(env: EnvReader): WorkerConfig {
+  return { shutdownGraceMs: env.read('WORKER_SHUTDOWN_GRACE_MS', positiveInt, '30000') };
+}

@@ -1,0 +1,22 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { ActivityDependencies, createActivities } from '../../activities';
+import { TemporalConfig } from '../config/temporal.config';
+
+export interface WorkerFactoryOptions {
+  connection: NativeConnection;
+  temporal: TemporalConfig;
+  dependencies: ActivityDependencies;
+  shutdownGraceMs: number;
+}
+
+/** One worker polling the product's task queue with every workflow and activity. */
+export function createProductWorker(options: WorkerFactoryOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.temporal.namespace,
+    taskQueue: options.temporal.taskQueue,
+    workflowsPath: require.resolve('../../workflows'),
+    activities: createActivities(options.dependencies),
+    shutdownGraceTime: options.shutdownGraceMs,
+  });
+}

@@ -1,0 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Logger } from 'pino';
+import { WorkerProcessConfig } from './config/app-config';
+import { infrastructureImports } from './infrastructure-imports';
+
+/** The worker process: the Nest-built dependencies that activities are made from. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: WorkerProcessConfig, logger: Logger): DynamicModule {
+    return { module: WorkerModule, imports: infrastructureImports(config, logger) };
+  }
+}

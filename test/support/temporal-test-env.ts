@@ -1,0 +1,16 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { PRODUCT_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { requiredTestEnv, TEST_ENV } from './test-env';
+
+/** A real Temporal dev server for one test file, from the project's own CLI binary. */
+export function startTemporalTestEnv(options: { port?: number; dbFilename?: string } = {}): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: requiredTestEnv(TEST_ENV.temporalCli) },
+      ip: '127.0.0.1',
+      port: options.port,
+      dbFilename: options.dbFilename,
+      searchAttributes: PRODUCT_SEARCH_ATTRIBUTES,
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import { loadApiConfig, loadWorkerConfig } from '../../../src/config/app-config';
+import { ConfigError } from '../../../src/config/config-error';
+
+const valid = { DATABASE_URL: 'postgres://u@db:5432/app', TEMPORAL_ADDRESS: 'temporal:7233' };
+
+function problemsOf(load: () => unknown): readonly string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    expect(loadApiConfig(valid)).toEqual({
+      http: { host: '127.0.0.1', port: 3000, shutdownGraceMs: 10_000 },
+      database: { url: valid.DATABASE_URL },
+      temporal: { address: 'temporal:7233', namespace: 'default', taskQueue: 'halopsa-integration' },
+      logging: { level: 'info' },
+    });
+    expect(loadWorkerConfig(valid).worker.shutdownGraceMs).toBe(30_000);
+  });
+
+  it('names every wrong variable at once', () => {
+    const problems = problemsOf(() =>
+      loadApiConfig({ DATABASE_URL: 'http://db', TEMPORAL_ADDRESS: 'temporal', PORT: '70000', LOG_LEVEL: 'chatty', TEMPORAL_TASK_QUEUE: 'a b' }),
+    );
+    expect(problems.map((p) => p.split(/[: ]/)[0])).toEqual(['PORT', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TASK_QUEUE', 'LOG_LEVEL']);
+  });
+
+  it('treats an empty value as missing', () => {
+    expect(problemsOf(() => loadWorkerConfig({ ...valid, DATABASE_URL: '' }))).toEqual(['DATABASE_URL is required']);
+  });
+});

@@ -1,0 +1,44 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../../../dev/project-paths';
+import { loadApiConfig, loadWorkerConfig } from '../../../src/config/app-config';
+
+type Service = { command?: string[]; environment?: Record<string, string> };
+
+const COMPOSE_FILE = join(PROJECT_ROOT, 'docker-compose.yml');
+
+/** `${NAME:?message}` as compose expands it, with the variables a deployment would set. */
+function interpolate(text: string, variables: Record<string, string>): string {
+  return text.replace(/\$\{([A-Z_]+)(?::\?[^}]*)?\}/g, (_, name: string) => variables[name] ?? '');
+}
+
+function services(): Record<string, Service> {
+  const text = interpolate(readFileSync(COMPOSE_FILE, 'utf8'), { POSTGRES_PASSWORD: 'example' });
+  return (parse(text, { merge: true }) as { services: Record<string, Service> }).services;
+}
+
+describe('docker-compose.yml', () => {
+  it('has the production shape', () => {
+    expect(Object.keys(services())).toEqual(expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'migrate', 'api', 'worker']));
+  });
+
+  it('gives the api and the worker a configuration their own validation accepts', () => {
+    const { api, worker, migrate } = services();
+    expect(api.command).toEqual(['node', 'dist/src/main.js']);
+    expect(worker.command).toEqual(['node', 'dist/src/worker.js']);
+    expect(migrate.command).toEqual(['node', 'dist/src/persistence/migrate.js']);
+    expect(() => loadApiConfig(api.environment)).not.toThrow();
+    expect(() => loadWorkerConfig(worker.environment)).not.toThrow();
+    expect(loadApiConfig(api.environment).database.url).toBe(loadWorkerConfig(worker.environment).database.url);
+  });
+
+  it('passes `docker compose config` where the compose client is installed', () => {
+    const hasCompose = spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0;
+    if (!hasCompose) return;
+    execFileSync('docker', ['compose', '-f', COMPOSE_FILE, 'config', '--quiet'], {
+      env: { ...process.env, POSTGRES_PASSWORD: 'example' },
+    });
+  });
+});
