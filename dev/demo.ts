@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runMigrations } from '../src/persistence/migrate';
 import { startSimulators } from '../simulators/cli';
 import { startNodeProcess } from './child-process';
+import { createDemoTenant, DemoTenant } from './demo-tenant';
 import { freePort } from './free-port';
-import { ensureDatabase, ensurePostgres } from './postgres';
+import { dropDatabase, ensureDatabase, ensurePostgres } from './postgres';
 import { DATA_DIR, PROJECT_ROOT } from './project-paths';
 import { findOrBuildTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
@@ -41,9 +43,11 @@ async function main(): Promise<void> {
   say('finding PostgreSQL');
   const postgres = await ensurePostgres(say);
   started.push({ name: 'PostgreSQL', stop: () => postgres.stop() });
+  // The simulators live in memory, so the demo's database starts afresh with them.
+  await dropDatabase(postgres.adminUrl, DEMO_DATABASE);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, DEMO_DATABASE);
   await runMigrations(databaseUrl);
-  say(`PostgreSQL: ${postgres.source}, database ${DEMO_DATABASE} migrated`);
+  say(`PostgreSQL: ${postgres.source}, database ${DEMO_DATABASE} created and migrated`);
 
   say('starting Temporal');
   const { address, uiUrl } = await temporal();
@@ -58,7 +62,19 @@ async function main(): Promise<void> {
   started.push({ name: 'simulators', stop: () => simulators.close() });
 
   const apiPort = await freePort(3000);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address, HOST: '127.0.0.1', PORT: String(apiPort) };
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const operatorToken = randomBytes(32).toString('base64url');
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: address,
+    HOST: '127.0.0.1',
+    PORT: String(apiPort),
+    OPERATOR_TOKEN: operatorToken,
+    SECRET_KEYS: `demo:${randomBytes(32).toString('base64')}`,
+    ALLOWED_INSECURE_HOSTS: [simulators.haloUrl, simulators.consoleUrl].map((url) => new URL(url).host).join(','),
+    PUBLIC_BASE_URL: apiUrl,
+  };
   for (const name of ['worker', 'api'] as const) {
     const entry = join(PROJECT_ROOT, 'dist', 'src', name === 'api' ? 'main.js' : 'worker.js');
     const child = startNodeProcess(name, entry, env, join(logs, `${name}.log`));
@@ -69,24 +85,39 @@ async function main(): Promise<void> {
       await shutdown(1);
     });
   }
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
   await waitFor('the API to report healthy', async () => (await fetch(`${apiUrl}/health`)).ok, 90_000, 500);
+  const tenant = await createDemoTenant(apiUrl, operatorToken, simulators);
+  say(`demo tenant connected to the HaloPSA simulator; setup runs as ${tenant.setupWorkflowId}`);
 
-  const ready = { apiUrl, temporalUiUrl: uiUrl, haloUrl: simulators.haloUrl, consoleUrl: simulators.consoleUrl };
+  const ready = { apiUrl, temporalUiUrl: uiUrl, haloUrl: simulators.haloUrl, consoleUrl: simulators.consoleUrl, apiKey: tenant.apiKey };
   process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
-  process.stdout.write(guide(ready, logs));
+  process.stdout.write(guide(ready, tenant, operatorToken, logs));
 }
 
-function guide(ready: { apiUrl: string; temporalUiUrl: string; haloUrl: string; consoleUrl: string }, logs: string): string {
+interface Ready {
+  apiUrl: string;
+  temporalUiUrl: string;
+  haloUrl: string;
+  consoleUrl: string;
+  apiKey: string;
+}
+
+function guide(ready: Ready, tenant: DemoTenant, operatorToken: string, logs: string): string {
+  const auth = `-H "Authorization: Bearer ${ready.apiKey}"`;
   return [
     '',
-    'The integration service is running on its embedded defaults.',
-    `  API health      ${ready.apiUrl}/health`,
+    'The integration service is running on its embedded defaults, with a demo tenant connected to the HaloPSA simulator.',
     `  API reference   ${ready.apiUrl}/docs`,
-    `  Temporal UI     ${ready.temporalUiUrl}  (workflow histories; search by TenantId / IntegrationId)`,
-    `  HaloPSA sim     ${ready.haloUrl}/_sim/state  (customers, assets, counters)`,
-    `  Console sim     ${ready.consoleUrl}/_sim/counters`,
+    `  Temporal UI     ${ready.temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(tenant.setupWorkflowId)}  (the setup history)`,
+    `  HaloPSA sim     ${ready.haloUrl}/_sim/state  (customers, custom fields, buttons, counters)`,
+    `  Console sim     ${ready.consoleUrl}/_sim/state`,
     `  Logs            ${logs}/api.log, ${logs}/worker.log`,
+    '',
+    'Try:',
+    `  curl -s ${auth} ${ready.apiUrl}/api/v1/halopsa                       # status and steps`,
+    `  curl -s -X POST ${auth} ${ready.apiUrl}/api/v1/halopsa/permissions/check  # what holds, what to fix`,
+    `  curl -s ${ready.haloUrl}/_sim/state                                   # the field and button setup created`,
+    `Operator token (creates tenants and API keys, this run only): ${operatorToken}`,
     'Press Ctrl-C to stop everything the demo started.',
     '',
   ].join('\n');

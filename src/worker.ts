@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporalio/worker';
-import { DataSource } from 'typeorm';
 import { loadWorkerConfig } from './config/app-config';
 import { createRootLogger } from './logging/root-logger';
 import { exitOnBootFailure, onShutdownSignal } from './process-lifecycle';
+import { activityDependencies } from './temporal/activity-dependencies';
 import { PinoTemporalLogger } from './temporal/pino-temporal-logger';
 import { createProductWorker } from './temporal/worker-factory';
 import { WorkerModule } from './worker.module';
@@ -26,7 +26,7 @@ async function bootstrap(): Promise<void> {
     const worker = await createProductWorker({
       connection,
       temporal: config.temporal,
-      dependencies: { dataSource: app.get(DataSource) },
+      dependencies: activityDependencies(app, config.publicUrl.baseUrl),
       shutdownGraceMs: config.worker.shutdownGraceMs,
     });
     const running = worker.run();

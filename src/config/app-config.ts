@@ -3,21 +3,29 @@ import { DatabaseConfig, readDatabaseConfig } from './database.config';
 import { Env, EnvReader } from './env-readers';
 import { HttpConfig, readHttpConfig } from './http.config';
 import { LoggingConfig, readLoggingConfig } from './logging.config';
+import { OperatorConfig, readOperatorConfig } from './operator.config';
+import { PublicUrlConfig, readPublicUrlConfig } from './public-url.config';
+import { HaloPolicyConfig, readHaloPolicyConfig, readSecretsConfig, SecretsConfig } from './security.config';
 import { readTemporalConfig, TemporalConfig } from './temporal.config';
 import { readWorkerConfig, WorkerConfig } from './worker.config';
 
-export interface ApiConfig {
-  http: HttpConfig;
+/** What both processes need. */
+export interface SharedConfig {
   database: DatabaseConfig;
   temporal: TemporalConfig;
   logging: LoggingConfig;
+  secrets: SecretsConfig;
+  haloPolicy: HaloPolicyConfig;
+  publicUrl: PublicUrlConfig;
 }
 
-export interface WorkerProcessConfig {
+export interface ApiConfig extends SharedConfig {
+  http: HttpConfig;
+  operator: OperatorConfig;
+}
+
+export interface WorkerProcessConfig extends SharedConfig {
   worker: WorkerConfig;
-  database: DatabaseConfig;
-  temporal: TemporalConfig;
-  logging: LoggingConfig;
 }
 
 function validated<T>(env: Env, read: (reader: EnvReader) => T): T {
@@ -27,20 +35,21 @@ function validated<T>(env: Env, read: (reader: EnvReader) => T): T {
   return config;
 }
 
-export function loadApiConfig(env: Env = process.env): ApiConfig {
-  return validated(env, (r) => ({
-    http: readHttpConfig(r),
+function readShared(r: EnvReader): SharedConfig {
+  return {
     database: readDatabaseConfig(r),
     temporal: readTemporalConfig(r),
     logging: readLoggingConfig(r),
-  }));
+    secrets: readSecretsConfig(r),
+    haloPolicy: readHaloPolicyConfig(r),
+    publicUrl: readPublicUrlConfig(r),
+  };
+}
+
+export function loadApiConfig(env: Env = process.env): ApiConfig {
+  return validated(env, (r) => ({ http: readHttpConfig(r), ...readShared(r), operator: readOperatorConfig(r) }));
 }
 
 export function loadWorkerConfig(env: Env = process.env): WorkerProcessConfig {
-  return validated(env, (r) => ({
-    worker: readWorkerConfig(r),
-    database: readDatabaseConfig(r),
-    temporal: readTemporalConfig(r),
-    logging: readLoggingConfig(r),
-  }));
+  return validated(env, (r) => ({ worker: readWorkerConfig(r), ...readShared(r) }));
 }

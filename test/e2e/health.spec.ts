@@ -5,6 +5,7 @@ import { waitFor } from '../../dev/wait-for';
 import { runMigrations } from '../../src/persistence/migrate';
 import { EmbeddedPostgres } from '../../dev/embedded-postgres';
 import { startOwnPostgres } from '../support/embedded-postgres-server';
+import { productSecretsEnv } from '../support/product-env';
 import { ProductProcess, startProductProcess } from '../support/product-process';
 import { startTemporalTestEnv } from '../support/temporal-test-env';
 
@@ -45,7 +46,7 @@ describe('GET /health follows PostgreSQL and Temporal', () => {
     temporal = await startTemporalTestEnv({ port: temporalPort });
     const port = await freePort();
     apiUrl = `http://127.0.0.1:${port}`;
-    api = startProductProcess('api', { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, PORT: String(port) });
+    api = startProductProcess('api', { ...productSecretsEnv(), DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, PORT: String(port) });
     await api.waitForOutput(/API listening/);
   });
 

@@ -2,6 +2,7 @@ import { temporal as temporal_api } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { waitFor } from '../../dev/wait-for';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { productSecretsEnv } from '../support/product-env';
 import { startProductProcess } from '../support/product-process';
 import { startTemporalTestEnv } from '../support/temporal-test-env';
 
@@ -21,6 +22,7 @@ describe('the worker process', () => {
   it('polls its task queue, and on SIGTERM drains and exits 0', async () => {
     const taskQueue = `worker-e2e-${Date.now()}`;
     const worker = startProductProcess('worker', {
+      ...productSecretsEnv(),
       DATABASE_URL: database.url,
       TEMPORAL_ADDRESS: temporal.connection.options.address,
       TEMPORAL_TASK_QUEUE: taskQueue,

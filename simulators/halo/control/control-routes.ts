@@ -75,6 +75,7 @@ export function createControlRouter(state: HaloState): Router {
     return json(200, state.application);
   });
 
+  router.on('POST', '/_sim/application/regenerate-credentials', () => json(200, state.regenerateCredentials()));
   router.on('POST', '/_sim/tokens/expire', () => json(200, { expired: state.tokens.expireAll() }));
 
   router.on('POST', '/_sim/clients', (req) => json(201, state.seedClients(read(req, seedClientsBody))));

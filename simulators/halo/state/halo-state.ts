@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { FaultInjector } from '../../shared/fault-injector';
 import { RequestCounters } from '../../shared/request-counters';
 import { PermissionVerb } from '../auth/permissions';
@@ -69,7 +70,7 @@ const DEFAULT_SETTINGS: HaloSettings = { uniqueAssetTags: false, tokenLifetimeSe
  */
 export class HaloState {
   readonly clock: SimClock;
-  readonly credentials: Readonly<HaloCredentials>;
+  credentials: Readonly<HaloCredentials>;
   readonly settings: HaloSettings;
   readonly application: HaloApplication = { allowedScopes: ['all'] };
   agent: AgentRecord = defaultAgent();
@@ -113,6 +114,13 @@ export class HaloState {
     const client = this.clients.insert({ name, inactive: false, toplevel_id: 1, main_site_id: 0, customfields: [] });
     const sites = siteNames.map((siteName) => this.sites.insert({ name: siteName, client_id: client.id, inactive: false }));
     return this.clients.replace({ ...client, main_site_id: sites[0].id });
+  }
+
+  /** As editing the application's description in Halo does: a new key pair; the old one and its tokens stop working. */
+  regenerateCredentials(): Readonly<HaloCredentials> {
+    this.credentials = { ...this.credentials, clientId: randomUUID(), clientSecret: randomBytes(36).toString('base64url') };
+    this.tokens.expireAll();
+    return this.credentials;
   }
 
   isForbidden(entity: EntityName, verb: string): boolean {

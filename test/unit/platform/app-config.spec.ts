@@ -1,7 +1,13 @@
 import { loadApiConfig, loadWorkerConfig } from '../../../src/config/app-config';
 import { ConfigError } from '../../../src/config/config-error';
 
-const valid = { DATABASE_URL: 'postgres://u@db:5432/app', TEMPORAL_ADDRESS: 'temporal:7233' };
+const valid = {
+  DATABASE_URL: 'postgres://u@db:5432/app',
+  TEMPORAL_ADDRESS: 'temporal:7233',
+  OPERATOR_TOKEN: 'o'.repeat(32),
+  SECRET_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  PUBLIC_BASE_URL: 'https://integration.example.com/',
+};
 
 function problemsOf(load: () => unknown): readonly string[] {
   try {
@@ -20,15 +26,28 @@ describe('configuration', () => {
       database: { url: valid.DATABASE_URL },
       temporal: { address: 'temporal:7233', namespace: 'default', taskQueue: 'halopsa-integration' },
       logging: { level: 'info' },
+      secrets: { keys: valid.SECRET_KEYS, activeKeyId: 'k1' },
+      haloPolicy: { allowedInsecureHosts: [] },
+      publicUrl: { baseUrl: 'https://integration.example.com' },
+      operator: { token: valid.OPERATOR_TOKEN },
     });
     expect(loadWorkerConfig(valid).worker.shutdownGraceMs).toBe(30_000);
   });
 
   it('names every wrong variable at once', () => {
     const problems = problemsOf(() =>
-      loadApiConfig({ DATABASE_URL: 'http://db', TEMPORAL_ADDRESS: 'temporal', PORT: '70000', LOG_LEVEL: 'chatty', TEMPORAL_TASK_QUEUE: 'a b' }),
+      loadApiConfig({ ...valid, DATABASE_URL: 'http://db', TEMPORAL_ADDRESS: 'temporal', PORT: '70000', LOG_LEVEL: 'chatty', TEMPORAL_TASK_QUEUE: 'a b', OPERATOR_TOKEN: 'short', SECRET_KEYS: 'nokey', PUBLIC_BASE_URL: 'ftp://x' }),
     );
-    expect(problems.map((p) => p.split(/[: ]/)[0])).toEqual(['PORT', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TASK_QUEUE', 'LOG_LEVEL']);
+    expect(problems.map((p) => p.split(/[: ]/)[0])).toEqual([
+      'PORT',
+      'DATABASE_URL',
+      'TEMPORAL_ADDRESS',
+      'TEMPORAL_TASK_QUEUE',
+      'LOG_LEVEL',
+      'SECRET_KEYS',
+      'PUBLIC_BASE_URL',
+      'OPERATOR_TOKEN',
+    ]);
   });
 
   it('treats an empty value as missing', () => {

@@ -9,13 +9,20 @@ type Service = { command?: string[]; environment?: Record<string, string> };
 
 const COMPOSE_FILE = join(PROJECT_ROOT, 'docker-compose.yml');
 
+const DEPLOYMENT_VARIABLES = {
+  POSTGRES_PASSWORD: 'example',
+  SECRET_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  OPERATOR_TOKEN: 'o'.repeat(40),
+  PUBLIC_BASE_URL: 'https://integration.example.com',
+};
+
 /** `${NAME:?message}` as compose expands it, with the variables a deployment would set. */
 function interpolate(text: string, variables: Record<string, string>): string {
   return text.replace(/\$\{([A-Z_]+)(?::\?[^}]*)?\}/g, (_, name: string) => variables[name] ?? '');
 }
 
 function services(): Record<string, Service> {
-  const text = interpolate(readFileSync(COMPOSE_FILE, 'utf8'), { POSTGRES_PASSWORD: 'example' });
+  const text = interpolate(readFileSync(COMPOSE_FILE, 'utf8'), DEPLOYMENT_VARIABLES);
   return (parse(text, { merge: true }) as { services: Record<string, Service> }).services;
 }
 
@@ -38,7 +45,7 @@ describe('docker-compose.yml', () => {
     const hasCompose = spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0;
     if (!hasCompose) return;
     execFileSync('docker', ['compose', '-f', COMPOSE_FILE, 'config', '--quiet'], {
-      env: { ...process.env, POSTGRES_PASSWORD: 'example' },
+      env: { ...process.env, ...DEPLOYMENT_VARIABLES },
     });
   });
 });

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, MaxLength } from 'class-validator';
+
+export class CreateTenantDto {
+  @ApiProperty({ example: 'Acme MSP', description: 'A name for operators.' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'https://api.mspbackups.com', description: 'Base URL of the Console API.' })
+  @IsString()
+  @MaxLength(2048)
+  consoleUrl!: string;
+
+  @ApiProperty({ description: 'API login generated in Console > Settings > General.' })
+  @IsString()
+  @Length(3, 100)
+  consoleLogin!: string;
+
+  @ApiProperty({ description: 'API password; stored encrypted, never returned.', writeOnly: true })
+  @IsString()
+  @Length(3, 100)
+  consolePassword!: string;
+}
+
+export class TenantView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() consoleUrl!: string;
+  @ApiProperty() createdAt!: Date;
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeyGuard } from '../access/api-key.guard';
+import { ConsoleRightsGuard } from '../access/console-rights.guard';
+import { ConsoleRightsService } from '../access/console-rights.service';
+import { ApiKeyEntity } from '../persistence/entities/api-key.entity';
+import { TenantEntity } from '../persistence/entities/tenant.entity';
+import { TenantConsoleService } from './tenant-console.service';
+import { TenantsController } from './tenants.controller';
+import { TenantsService } from './tenants.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TenantEntity, ApiKeyEntity])],
+  controllers: [TenantsController],
+  providers: [TenantsService, TenantConsoleService, ConsoleRightsService, ApiKeyGuard, ConsoleRightsGuard],
+  exports: [TenantConsoleService, ConsoleRightsService, ApiKeyGuard, ConsoleRightsGuard, TypeOrmModule],
+})
+export class TenantsModule {}

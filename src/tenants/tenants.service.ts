@@ -1,0 +1,60 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { ApiKeyEntity } from '../persistence/entities/api-key.entity';
+import { TenantEntity } from '../persistence/entities/tenant.entity';
+import { generateApiKey } from '../security/api-keys';
+import { SecretCipher } from '../security/secret-cipher';
+import { normaliseServiceUrl } from '../security/url-policy';
+import { CreateApiKeyDto, CreatedApiKeyView } from './dto/create-api-key.dto';
+import { CreateTenantDto, TenantView } from './dto/create-tenant.dto';
+import { sealedContext } from './sealed-context';
+import { TenantConsoleService } from './tenant-console.service';
+
+@Injectable()
+export class TenantsService {
+  constructor(
+    @InjectRepository(TenantEntity) private readonly tenants: Repository<TenantEntity>,
+    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    private readonly cipher: SecretCipher,
+    private readonly consoles: TenantConsoleService,
+  ) {}
+
+  /** Checks the Console credentials by reading its administrators before anything is stored. */
+  async create(input: CreateTenantDto): Promise<TenantView> {
+    const consoleUrl = normaliseServiceUrl(input.consoleUrl).toString().replace(/\/$/, '');
+    await this.consoles.clientFor({ consoleUrl, login: input.consoleLogin, password: input.consolePassword }).listAdministrators();
+    const id = randomUUID();
+    const saved = await this.tenants.save(
+      this.tenants.create({
+        id,
+        name: input.name.trim(),
+        consoleUrl,
+        consoleLoginSealed: this.cipher.encrypt(input.consoleLogin, sealedContext.consoleLogin(id)),
+        consolePasswordSealed: this.cipher.encrypt(input.consolePassword, sealedContext.consolePassword(id)),
+      }),
+    );
+    return { id: saved.id, name: saved.name, consoleUrl: saved.consoleUrl, createdAt: saved.createdAt };
+  }
+
+  async createApiKey(tenantId: string, input: CreateApiKeyDto): Promise<CreatedApiKeyView> {
+    if (!(await this.tenants.existsBy({ id: tenantId }))) throw new NotFoundException('Tenant not found.');
+    const administrators = await this.consoles.administratorsOf(tenantId);
+    if (!administrators.some((a) => a.AdminID.toLowerCase() === input.consoleAdministratorId.toLowerCase())) {
+      throw new BadRequestException(`consoleAdministratorId: no Console administrator has the id ${input.consoleAdministratorId}.`);
+    }
+    const generated = generateApiKey();
+    const saved = await this.keys.save(
+      this.keys.create({
+        tenantId,
+        consoleAdministratorId: input.consoleAdministratorId,
+        prefix: generated.prefix,
+        keyHash: generated.hash,
+        label: input.label ?? null,
+        revokedAt: null,
+      }),
+    );
+    return { id: saved.id, apiKey: generated.key, prefix: generated.prefix, consoleAdministratorId: saved.consoleAdministratorId };
+  }
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { freePort } from '../../dev/free-port';
+import { ConsoleSimulator, startConsoleSimulator } from '../../simulators/console/console-simulator';
+import { DemoDataset, generateDemoData } from '../../simulators/demo-data';
+import { HaloSimulator, startHaloSimulator } from '../../simulators/halo/halo-simulator';
+import { productSecretsEnv } from './product-env';
+import { ProductProcess, startProductProcess } from './product-process';
+import { startTemporalTestEnv } from './temporal-test-env';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+/** The whole product as production runs it (API and worker processes), on real Temporal and PostgreSQL, against the simulators. */
+export interface ProductStack {
+  apiUrl: string;
+  operatorToken: string;
+  /** Every secret the stack was given, for leak scans. */
+  secrets: string[];
+  env: Record<string, string>;
+  halo: HaloSimulator;
+  console: ConsoleSimulator;
+  dataset: DemoDataset;
+  temporal: TestWorkflowEnvironment;
+  database: TestDatabase;
+  api: ProductProcess;
+  worker: ProductProcess;
+  stop(): Promise<void>;
+}
+
+export async function startProductStack(options: { companies?: number; computers?: number } = {}): Promise<ProductStack> {
+  const dataset = generateDemoData({ companies: options.companies ?? 6, computers: options.computers ?? 30, seed: 7 });
+  const [temporal, database, halo, consoleSimulator, apiPort] = await Promise.all([
+    startTemporalTestEnv(),
+    createTestDatabase(),
+    startHaloSimulator(),
+    startConsoleSimulator({ data: dataset.console }),
+    freePort(),
+  ]);
+  halo.seedClients(dataset.halo.clients);
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const secrets = productSecretsEnv(apiUrl);
+  const env = {
+    ...secrets,
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: temporal.connection.options.address,
+    TEMPORAL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
+    PORT: String(apiPort),
+    ALLOWED_INSECURE_HOSTS: [halo.url, consoleSimulator.url, apiUrl].map((url) => new URL(url).host).join(','),
+  };
+  const worker = startProductProcess('worker', env);
+  const api = startProductProcess('api', env);
+  await Promise.all([api.waitForOutput(/API listening/), worker.waitForOutput(/"state":"RUNNING"/)]);
+  return {
+    apiUrl,
+    operatorToken: secrets.OPERATOR_TOKEN,
+    secrets: [secrets.OPERATOR_TOKEN, secrets.SECRET_KEYS, halo.credentials.clientSecret, consoleSimulator.credentials.password],
+    env,
+    halo,
+    console: consoleSimulator,
+    dataset,
+    temporal,
+    database,
+    api,
+    worker,
+    async stop() {
+      await Promise.all([api.stop(), worker.stop()]);
+      await Promise.all([temporal.teardown(), database.drop(), halo.close(), consoleSimulator.close()]);
+    },
+  };
+}

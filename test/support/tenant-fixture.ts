@@ -1,0 +1,32 @@
+import { ConsoleAdministrator } from '../../simulators/demo-data';
+import { callApi } from './api-client';
+import { ProductStack } from './product-stack';
+
+export interface TenantFixture {
+  tenantId: string;
+  apiKey: string;
+}
+
+/** The demo data's administrators by what they may do. */
+export function administrators(stack: ProductStack): { full: ConsoleAdministrator; withoutPsa: ConsoleAdministrator } {
+  const admins = stack.dataset.console.administrators;
+  const full = admins.find((a) => a.PermissionsModels.PSA === 1 && a.PermissionsModels.Users === 1 && a.AccessToCompaniesMode === 'AllCompanies');
+  const withoutPsa = admins.find((a) => a.PermissionsModels.PSA === 0);
+  if (!full || !withoutPsa) throw new Error('demo data lacks the administrators these tests need');
+  return { full, withoutPsa };
+}
+
+/** Creates a tenant for the Console simulator (operator API) and an API key for one administrator. */
+export async function createTenant(stack: ProductStack, administratorId: string, name = 'Acme MSP'): Promise<TenantFixture> {
+  const tenant = await callApi<{ id: string }>(stack.apiUrl, 'POST', '/api/v1/tenants', {
+    token: stack.operatorToken,
+    body: { name, consoleUrl: stack.console.url, consoleLogin: stack.console.credentials.login, consolePassword: stack.console.credentials.password },
+  });
+  if (tenant.status !== 201) throw new Error(`tenant creation answered ${tenant.status}: ${JSON.stringify(tenant.body)}`);
+  const key = await callApi<{ apiKey: string }>(stack.apiUrl, 'POST', `/api/v1/tenants/${tenant.body.id}/api-keys`, {
+    token: stack.operatorToken,
+    body: { consoleAdministratorId: administratorId },
+  });
+  if (key.status !== 201) throw new Error(`API key creation answered ${key.status}: ${JSON.stringify(key.body)}`);
+  return { tenantId: tenant.body.id, apiKey: key.body.apiKey };
+}

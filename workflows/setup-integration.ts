@@ -1,0 +1,37 @@
+import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import type { SetupActivities } from '../activities/setup-activities';
+
+export interface SetupInput {
+  integrationId: string;
+  tenantId: string;
+}
+
+export interface SetupResult {
+  computerIdFieldId: number;
+  connectButtonId: number;
+}
+
+const activities = proxyActivities<SetupActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 12 },
+});
+
+/**
+ * setup:<integrationId>. Validate → token and permissions → custom field → button → connected.
+ * Every step finds before it creates, so running it again changes nothing that is already right.
+ * Credentials and permission problems fail at once (non-retryable); Halo outages retry.
+ */
+export async function setupIntegration(input: SetupInput): Promise<SetupResult> {
+  try {
+    await activities.validateIntegration(input);
+    await activities.checkCreatePermissions(input);
+    const computerIdFieldId = await activities.ensureComputerIdField(input);
+    const connectButtonId = await activities.ensureConnectButton(input);
+    await activities.markConnected({ ...input, computerIdFieldId, connectButtonId });
+    return { computerIdFieldId, connectButtonId };
+  } catch (error) {
+    const reason = error instanceof ActivityFailure && error.cause ? error.cause.message : String(error);
+    await activities.recordSetupFailure({ ...input, reason });
+    throw ApplicationFailure.nonRetryable(reason, 'SetupFailed');
+  }
+}
