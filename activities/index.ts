@@ -1,11 +1,12 @@
+import { createExportActivities, ExportActivityDependencies } from './export-activities';
 import { createSetupActivities, SetupActivityDependencies } from './setup-activities';
 
 /** What activities may reach the world through; built by the worker from Nest-managed instances. */
-export type ActivityDependencies = SetupActivityDependencies;
+export type ActivityDependencies = SetupActivityDependencies & ExportActivityDependencies;
 
 /** The worker's activities, as a factory over dependencies (Temporal's dependency-injection pattern). */
 export function createActivities(dependencies: ActivityDependencies) {
-  return { ...createSetupActivities(dependencies) };
+  return { ...createSetupActivities(dependencies), ...createExportActivities(dependencies) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -1,11 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { Repository } from 'typeorm';
-import { HaloClient } from '../src/halo/halo-client';
 import { readHaloCapabilities } from '../src/halo/halo-capabilities';
-import { sameFieldName } from '../src/halo/halo-client';
+import { HaloClient, sameFieldName } from '../src/halo/halo-client';
 import { connectButtonUrl, COMPUTER_ID_FIELD, CONNECT_BUTTON } from '../src/integrations/halo-setup-items';
 import { IntegrationHaloClientFactory } from '../src/integrations/integration-halo-client';
 import { describeMissing, haloRequirementsFor } from '../src/integrations/permissions/permission-report';
+import { INVENTORY_FIELDS } from '../src/inventory/inventory-field-values';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
 import { UrlPolicy, UrlPolicyError } from '../src/security/url-policy';
 import { withHaloFailures } from './halo-failure';
@@ -62,6 +62,20 @@ export function createSetupActivities(deps: SetupActivityDependencies) {
         const id = existing?.id ?? (await halo.createAssetCustomField(COMPUTER_ID_FIELD)).id;
         await deps.integrations.update(target.integrationId, { computerIdFieldId: id });
         return id;
+      });
+    },
+
+    /** The custom fields that carry Console data (OS, agents, online, backups, license), found by name or created. */
+    async ensureInventoryFields(target: Target): Promise<Record<string, number>> {
+      return withHalo(target, async (halo) => {
+        const existing = await halo.listAssetCustomFields();
+        const ids: Record<string, number> = {};
+        for (const field of INVENTORY_FIELDS) {
+          const found = existing.find((candidate) => sameFieldName(candidate.name, field.name));
+          ids[field.key] = found?.id ?? (await halo.createAssetCustomField({ name: field.name, label: field.label, type: COMPUTER_ID_FIELD.type })).id;
+        }
+        await deps.integrations.update(target.integrationId, { inventoryFieldIds: ids });
+        return ids;
       });
     },
 

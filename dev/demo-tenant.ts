@@ -7,11 +7,11 @@ export interface DemoTenant {
   setupWorkflowId: string;
 }
 
-async function post<T>(url: string, method: string, token: string, body: unknown): Promise<T> {
+export async function post<T>(url: string, method: string, token: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${new URL(url).pathname} answered ${response.status}: ${text}`);

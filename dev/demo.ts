@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runMigrations } from '../src/persistence/migrate';
 import { startSimulators } from '../simulators/cli';
 import { startNodeProcess } from './child-process';
+import { DemoMappingSummary, mapAndExport } from './demo-mappings';
 import { createDemoTenant, DemoTenant } from './demo-tenant';
 import { freePort } from './free-port';
 import { dropDatabase, ensureDatabase, ensurePostgres } from './postgres';
@@ -88,10 +89,11 @@ async function main(): Promise<void> {
   await waitFor('the API to report healthy', async () => (await fetch(`${apiUrl}/health`)).ok, 90_000, 500);
   const tenant = await createDemoTenant(apiUrl, operatorToken, simulators);
   say(`demo tenant connected to the HaloPSA simulator; setup runs as ${tenant.setupWorkflowId}`);
+  const mapped = await mapAndExport(apiUrl, tenant.apiKey, say);
 
   const ready = { apiUrl, temporalUiUrl: uiUrl, haloUrl: simulators.haloUrl, consoleUrl: simulators.consoleUrl, apiKey: tenant.apiKey };
   process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
-  process.stdout.write(guide(ready, tenant, operatorToken, logs));
+  process.stdout.write(guide(ready, tenant, mapped, operatorToken, logs));
 }
 
 interface Ready {
@@ -102,11 +104,12 @@ interface Ready {
   apiKey: string;
 }
 
-function guide(ready: Ready, tenant: DemoTenant, operatorToken: string, logs: string): string {
+function guide(ready: Ready, tenant: DemoTenant, mapped: DemoMappingSummary, operatorToken: string, logs: string): string {
   const auth = `-H "Authorization: Bearer ${ready.apiKey}"`;
   return [
     '',
-    'The integration service is running on its embedded defaults, with a demo tenant connected to the HaloPSA simulator.',
+    'The integration service is running on its embedded defaults, with a demo tenant connected to the HaloPSA simulator:',
+    `  ${mapped.companiesMapped} companies auto-mapped (${mapped.companiesLeftForYou} ambiguous or unmatched, left for you), ${mapped.assetTypesMapped} license types mapped, ${mapped.assetsExported} computers exported as assets.`,
     `  API reference   ${ready.apiUrl}/docs`,
     `  Temporal UI     ${ready.temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(tenant.setupWorkflowId)}  (the setup history)`,
     `  HaloPSA sim     ${ready.haloUrl}/_sim/state  (customers, custom fields, buttons, counters)`,
@@ -116,7 +119,9 @@ function guide(ready: Ready, tenant: DemoTenant, operatorToken: string, logs: st
     'Try:',
     `  curl -s ${auth} ${ready.apiUrl}/api/v1/halopsa                       # status and steps`,
     `  curl -s -X POST ${auth} ${ready.apiUrl}/api/v1/halopsa/permissions/check  # what holds, what to fix`,
-    `  curl -s ${ready.haloUrl}/_sim/state                                   # the field and button setup created`,
+    `  curl -s ${auth} "${ready.apiUrl}/api/v1/halopsa/companies?filter=unmapped"  # what is left to map, with suggestions`,
+    `  curl -s ${auth} "${ready.apiUrl}/api/v1/halopsa/computers?pageSize=5"        # computers and their Halo assets`,
+    `  curl -s ${ready.haloUrl}/_sim/assets                                  # the assets in the HaloPSA simulator`,
     `Operator token (creates tenants and API keys, this run only): ${operatorToken}`,
     'Press Ctrl-C to stop everything the demo started.',
     '',

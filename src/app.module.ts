@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { Logger } from 'pino';
 import { ApiConfig } from './config/app-config';
+import { ConnectModule } from './connect/connect.module';
 import { HealthModule } from './health/health.module';
 import { requestValidationPipe } from './http/validation';
 import { VendorErrorFilter } from './http/vendor-error.filter';
 import { infrastructureImports } from './infrastructure-imports';
 import { IntegrationsModule } from './integrations/integrations.module';
+import { MappingsModule } from './mappings/mappings.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TenantsModule } from './tenants/tenants.module';
 
@@ -16,7 +18,7 @@ export class AppModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...infrastructureImports(config, logger), TemporalModule, HealthModule, TenantsModule, IntegrationsModule],
+      imports: [...infrastructureImports(config, logger), TemporalModule, HealthModule, TenantsModule, IntegrationsModule, MappingsModule, ConnectModule],
       providers: [
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         { provide: APP_FILTER, useClass: VendorErrorFilter },

@@ -2,4 +2,5 @@
  * The workflow registry the worker bundles: every workflow the product runs is re-exported here.
  * Deterministic code only (see eslint.config.mjs): no Node built-ins, no I/O, no `src/` runtime imports.
  */
+export { exportComputers } from './export-computers';
 export { setupIntegration } from './setup-integration';

@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
 import type { SetupActivities } from '../activities/setup-activities';
 
 export interface SetupInput {
@@ -17,7 +17,7 @@ const activities = proxyActivities<SetupActivities>({
 });
 
 /**
- * setup:<integrationId>. Validate → token and permissions → custom field → button → connected.
+ * setup:<integrationId>. Validate → token and permissions → custom fields → button → connected.
  * Every step finds before it creates, so running it again changes nothing that is already right.
  * Credentials and permission problems fail at once (non-retryable); Halo outages retry.
  */
@@ -26,6 +26,8 @@ export async function setupIntegration(input: SetupInput): Promise<SetupResult> 
     await activities.validateIntegration(input);
     await activities.checkCreatePermissions(input);
     const computerIdFieldId = await activities.ensureComputerIdField(input);
+    // Added after the first release: runs recorded before it replay without this step.
+    if (patched('inventory-custom-fields')) await activities.ensureInventoryFields(input);
     const connectButtonId = await activities.ensureConnectButton(input);
     await activities.markConnected({ ...input, computerIdFieldId, connectButtonId });
     return { computerIdFieldId, connectButtonId };

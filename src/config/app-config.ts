@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error';
+import { ConnectConfig, readConnectConfig } from './connect.config';
 import { DatabaseConfig, readDatabaseConfig } from './database.config';
 import { Env, EnvReader } from './env-readers';
 import { HttpConfig, readHttpConfig } from './http.config';
@@ -22,6 +23,7 @@ export interface SharedConfig {
 export interface ApiConfig extends SharedConfig {
   http: HttpConfig;
   operator: OperatorConfig;
+  connect: ConnectConfig;
 }
 
 export interface WorkerProcessConfig extends SharedConfig {
@@ -47,7 +49,7 @@ function readShared(r: EnvReader): SharedConfig {
 }
 
 export function loadApiConfig(env: Env = process.env): ApiConfig {
-  return validated(env, (r) => ({ http: readHttpConfig(r), ...readShared(r), operator: readOperatorConfig(r) }));
+  return validated(env, (r) => ({ http: readHttpConfig(r), ...readShared(r), operator: readOperatorConfig(r), connect: readConnectConfig(r) }));
 }
 
 export function loadWorkerConfig(env: Env = process.env): WorkerProcessConfig {

@@ -1,125 +1,132 @@
-import { HaloConnectionSettings, stripTrailingSlashes } from './halo-connection-settings';
 import {
+  customFieldValue as valueOfCustomField,
   HALO_ASSET_ENTITY,
   HaloAgent,
+  HaloAsset,
+  HaloAssetGroup,
+  HaloAssetType,
+  HaloAssetWrite,
   HaloCustomButton,
+  HaloCustomer,
   HaloFieldInfo,
+  HaloSite,
+  NewHaloAssetGroup,
+  NewHaloAssetType,
   NewHaloCustomButton,
   NewHaloCustomField,
 } from './halo-entities';
-import { describeRequest, HaloAnswer, HaloExchange, HaloHttp } from './halo-http';
-import { HaloTokenProvider } from './halo-token-provider';
-import { SecretRedactor } from './secret-redactor';
+import { HaloQuery, HaloRestClient } from './halo-rest-client';
 
-export type HaloMethod = HaloExchange['method'];
+export type { HaloClientOptions, HaloMethod, HaloQuery, HaloRequestOptions } from './halo-rest-client';
 
-export type HaloQuery = Record<string, string | number | boolean | undefined>;
-
-export interface HaloRequestOptions {
-  query?: HaloQuery;
-  /** Sent as JSON. */
-  body?: unknown;
+export interface HaloAssetListOptions {
+  /** Only this customer's assets. */
+  clientId?: number;
+  /** Retired (inactive) assets too; default active ones only. */
+  includeInactive?: boolean;
+  /** Custom fields (`/FieldInfo` ids) whose values the list items must carry. */
+  customFieldIds?: readonly number[];
 }
-
-export interface HaloClientOptions {
-  fetch?: typeof fetch;
-  now?: () => number;
-  /** Space-separated scopes for the token; default `all`. */
-  scope?: string;
-  /** Per request, answer included; default 30000. */
-  timeoutMs?: number;
-  /** URL policy hook (SSRF check) called before every connection, token requests included. */
-  beforeRequest?: (url: URL) => Promise<void>;
-}
-
-const DEFAULT_PAGE_SIZE = 500;
 
 /**
- * The HaloPSA REST client. It never retries on its own, except once after a 401 with a fresh
- * token: every other failure is a typed HaloError whose `retryable`/`retryAfterMs` the caller's
- * retry policy (Temporal's) acts on.
+ * The HaloPSA client: the entities the integration reads and writes, over the REST conventions of
+ * HaloRestClient (which never retries on its own, except once after a 401 with a fresh token).
+ * Lists are read whole, in pages of `pageSize` (500). Halo's list filters are trusted but checked:
+ * a record that names another customer than the one asked for, or an inactive one where active
+ * ones were asked for, is dropped.
  */
-export class HaloClient {
-  private readonly http: HaloHttp;
-  private readonly tokens: HaloTokenProvider;
-  private readonly resourceServerUrl: string;
-
-  constructor(settings: HaloConnectionSettings, options: HaloClientOptions = {}) {
-    const redactor = new SecretRedactor();
-    redactor.remember(settings.clientSecret);
-    this.http = new HaloHttp({
-      fetch: options.fetch ?? fetch,
-      now: options.now ?? Date.now,
-      timeoutMs: options.timeoutMs ?? 30_000,
-      beforeRequest: options.beforeRequest,
-      redactor,
-    });
-    this.resourceServerUrl = stripTrailingSlashes(settings.resourceServerUrl);
-    const authServerUrl = stripTrailingSlashes(settings.authServerUrl);
-    this.tokens = new HaloTokenProvider({ ...settings, authServerUrl }, options.scope ?? 'all', this.http, redactor);
+export class HaloClient extends HaloRestClient {
+  /** Every active customer. */
+  async listCustomers(): Promise<HaloCustomer[]> {
+    return (await this.listAll<HaloCustomer>('/Client', 'clients')).filter(isActive);
   }
 
-  /** HTTP requests sent so far (token requests included). */
-  get requestsSent(): number {
-    return this.http.requestsSent;
+  /** Every active site, or those of one customer. */
+  async listSites(clientId?: number): Promise<HaloSite[]> {
+    this.requireId(clientId, 'customer');
+    const sites = await this.listAll<HaloSite>('/Site', 'sites', { client_id: clientId });
+    return sites.filter((site) => isActive(site) && belongsTo(site, clientId));
   }
 
-  /** Asks for a new token now and answers the scopes Halo granted. */
-  async authenticate(): Promise<string[]> {
-    return (await this.tokens.renew()).grantedScopes;
+  getCustomer(id: number): Promise<HaloCustomer> {
+    return this.getById<HaloCustomer>('/Client', id);
   }
 
-  /** One call to `{resourceServer}/{path}`; the parsed JSON answer (undefined for an empty one). */
-  async request<T>(method: HaloMethod, path: string, options: HaloRequestOptions = {}): Promise<T> {
-    const url = this.urlOf(path, options.query);
-    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-    let token = await this.tokens.token();
-    let answer = await this.send(method, url, token.value, body);
-    if (answer.status === 401) {
-      this.tokens.discard(token.value);
-      token = await this.tokens.token();
-      answer = await this.send(method, url, token.value, body);
-    }
-    if (answer.status < 200 || answer.status > 299) throw this.http.errorForStatus({ method, url }, answer);
-    return this.parse({ method, url }, answer) as T;
+  getSite(id: number): Promise<HaloSite> {
+    return this.getById<HaloSite>('/Site', id);
   }
 
-  /**
-   * Every record of a list. Envelope lists (`{record_count, <envelopeKey>: [...]}`) are read page
-   * by page (`pageinate=true&page_size&page_no`) until `page_no * page_size >= record_count` or a
-   * short page. Bare-array lists (`envelopeKey` null: Halo's configuration lists) are not paged by
-   * Halo, so they are read in one request: asking for pages of a list that ignores paging would
-   * repeat its first page forever.
-   */
-  async listAll<T>(path: string, envelopeKey: string | null, query: HaloQuery = {}, pageSize = DEFAULT_PAGE_SIZE): Promise<T[]> {
-    if (envelopeKey === null) return this.arrayOf<T>(path, await this.request<unknown>('GET', path, { query }));
-    const records: T[] = [];
-    for (let pageNo = 1; ; pageNo += 1) {
-      const answer = await this.request<unknown>('GET', path, { query: { ...query, pageinate: true, page_size: pageSize, page_no: pageNo } });
-      const { page, recordCount } = this.pageOf<T>(path, envelopeKey, answer);
-      records.push(...page);
-      // A page longer than asked for means Halo ignored paging and sent everything.
-      if (page.length !== pageSize) return records;
-      if (recordCount !== undefined && pageNo * pageSize >= recordCount) return records;
-    }
+  /** A bare, unpaged list in Halo. */
+  listAssetTypes(): Promise<HaloAssetType[]> {
+    return this.listAll<HaloAssetType>('/AssetType', null);
+  }
+
+  /** A bare, unpaged list in Halo. */
+  listAssetGroups(): Promise<HaloAssetGroup[]> {
+    return this.listAll<HaloAssetGroup>('/AssetGroup', null);
+  }
+
+  /** Needs a HaloPSA administrator (and the `admin` or `all` scope): else a `forbidden` HaloError. */
+  async createAssetType(type: NewHaloAssetType): Promise<HaloAssetType> {
+    const [created] = await this.save<HaloAssetType, NewHaloAssetType>('/AssetType', [{ name: type.name, assetgroup_id: type.assetgroup_id }]);
+    return created;
+  }
+
+  /** Needs a HaloPSA administrator (and the `admin` or `all` scope): else a `forbidden` HaloError. */
+  async createAssetGroup(group: NewHaloAssetGroup): Promise<HaloAssetGroup> {
+    const [created] = await this.save<HaloAssetGroup, NewHaloAssetGroup>('/AssetGroup', [{ name: group.name }]);
+    return created;
   }
 
   /**
-   * `POST` of an array (create without `id`, update with one); the saved records in input order,
-   * although Halo answers one object for a one-element array. Nothing is sent for an empty array.
+   * Every asset (of one customer) with its fields and custom fields. Both ways of asking for
+   * custom field values are sent: `includeassetfields=true` (documented) and
+   * `include_custom_fields=<ids>` (UNSURE for assets in real Halo).
    */
-  async save<T, Input = Partial<T>>(path: string, records: readonly Input[]): Promise<T[]> {
-    if (records.length === 0) return [];
-    const answer = await this.request<unknown>('POST', path, { body: records });
-    const saved: unknown[] = Array.isArray(answer) ? answer : [answer];
-    if (saved.length !== records.length || !saved.every(isRecord)) {
-      throw this.http.error('unexpected', `HaloPSA answered POST ${path} of ${records.length} record(s) with ${summarise(answer)}`);
-    }
-    return saved as T[];
+  async listAssets(options: HaloAssetListOptions = {}): Promise<HaloAsset[]> {
+    const { clientId, includeInactive = false, customFieldIds = [] } = options;
+    const assets = await this.listAll<HaloAsset>('/Asset', 'assets', this.assetQuery(clientId, includeInactive, customFieldIds));
+    return assets.filter((asset) => (includeInactive || isActive(asset)) && belongsTo(asset, clientId));
   }
 
-  async remove(path: string, id: number): Promise<void> {
-    await this.request<unknown>('DELETE', `${trimSlashes(path)}/${id}`);
+  getAsset(id: number): Promise<HaloAsset> {
+    return this.getById<HaloAsset>('/Asset', id);
+  }
+
+  /**
+   * The assets (of one customer) whose custom field `fieldId` holds exactly `value`, inactive ones
+   * included (a retired asset is found again rather than duplicated). Halo's `search` is loose: it
+   * only picks candidates, each kept on an exact comparison. A candidate that came without its
+   * custom fields is read on its own (`GET /Asset/{id}`) before it is judged.
+   */
+  async findAssetsByCustomFieldValue(fieldId: number, value: string, clientId?: number): Promise<HaloAsset[]> {
+    const query = { ...this.assetQuery(clientId, true, [fieldId]), search: value };
+    if (value === '') return [];
+    const found = new Map<number, HaloAsset>();
+    for (const candidate of await this.listAll<HaloAsset>('/Asset', 'assets', query)) {
+      // A record that moved between two pages can come twice.
+      if (found.has(candidate.id) || !belongsTo(candidate, clientId)) continue;
+      const asset = Array.isArray(candidate.customfields) ? candidate : await this.getAsset(candidate.id);
+      if (valueOfCustomField(asset, fieldId) === value) found.set(asset.id, asset);
+    }
+    return [...found.values()];
+  }
+
+  /** The text of custom field `fieldId` on an asset (see `customFieldValue` in halo-entities). */
+  customFieldValue(asset: Pick<HaloAsset, 'customfields'>, fieldId: number): string | undefined {
+    return valueOfCustomField(asset, fieldId);
+  }
+
+  /**
+   * Creates (no `id`) and updates (`id`) in one `POST /Asset`: the saved assets, in input order.
+   * Nothing is sent for an empty array. Halo saves a batch whole or refuses it whole.
+   */
+  async saveAssets(records: readonly HaloAssetWrite[]): Promise<HaloAsset[]> {
+    const saved = await this.save<HaloAsset, HaloAssetWrite>('/Asset', records);
+    if (!saved.every((asset) => isId(asset.id))) {
+      throw this.error('unexpected', `HaloPSA answered POST /Asset of ${records.length} asset(s) with a record without an id`);
+    }
+    return saved;
   }
 
   getAgentMe(): Promise<HaloAgent> {
@@ -158,44 +165,34 @@ export class HaloClient {
     return this.remove('/CustomButton', id);
   }
 
-  private send(method: HaloMethod, url: URL, token: string, body: string | undefined): Promise<HaloAnswer> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    return this.http.exchange({ method, url, headers, body });
+  private assetQuery(clientId: number | undefined, includeInactive: boolean, customFieldIds: readonly number[]): HaloQuery {
+    this.requireId(clientId, 'customer');
+    for (const id of customFieldIds) this.requireId(id, 'custom field');
+    return {
+      client_id: clientId,
+      includeinactive: includeInactive ? true : undefined,
+      includeassetfields: true,
+      include_custom_fields: customFieldIds.length > 0 ? customFieldIds.join(',') : undefined,
+    };
   }
 
-  private urlOf(path: string, query: HaloQuery = {}): URL {
-    const url = new URL(`${this.resourceServerUrl}/${trimSlashes(path)}`);
-    for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
-    }
-    return url;
+  /** A filter on id 0 or a non-integer would be ignored or misread by Halo: refused before sending. */
+  private requireId(id: number | undefined, what: string): void {
+    if (id !== undefined && !isId(id)) throw this.error('validation', `Not a HaloPSA ${what} id: ${id}`);
   }
+}
 
-  private parse(request: Pick<HaloExchange, 'method' | 'url'>, answer: HaloAnswer): unknown {
-    if (answer.text.trim() === '') return undefined;
-    try {
-      return JSON.parse(answer.text);
-    } catch {
-      throw this.http.error('unexpected', `HaloPSA answered ${describeRequest(request)} with a body that is not JSON`, { status: answer.status });
-    }
-  }
+function isActive(record: { inactive?: boolean | null }): boolean {
+  return record.inactive !== true;
+}
 
-  private arrayOf<T>(path: string, answer: unknown): T[] {
-    if (!Array.isArray(answer)) throw this.http.error('unexpected', `HaloPSA answered GET ${path} with ${summarise(answer)}, not a list`);
-    return answer as T[];
-  }
+/** Only a record that names another customer is dropped: one without `client_id` is kept. */
+function belongsTo(record: { client_id?: number | null }, clientId: number | undefined): boolean {
+  return clientId === undefined || record.client_id === undefined || record.client_id === null || Number(record.client_id) === clientId;
+}
 
-  /** Tolerates a bare array where an envelope was expected (then there is no record count). */
-  private pageOf<T>(path: string, envelopeKey: string, answer: unknown): { page: T[]; recordCount?: number } {
-    if (Array.isArray(answer)) return { page: answer as T[] };
-    const page = isRecord(answer) ? answer[envelopeKey] : undefined;
-    if (!isRecord(answer) || !Array.isArray(page)) {
-      throw this.http.error('unexpected', `HaloPSA answered GET ${path} with ${summarise(answer)}, not a "${envelopeKey}" list`);
-    }
-    const count = answer.record_count;
-    return { page: page as T[], recordCount: typeof count === 'number' ? count : undefined };
-  }
+function isId(id: unknown): id is number {
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0;
 }
 
 /** Field names compare case-insensitively, with or without the `CF` prefix Halo adds to custom fields. */
@@ -204,18 +201,4 @@ export function sameFieldName(a: string | null | undefined, b: string | null | u
   const left = a.trim().toLowerCase();
   const right = b.trim().toLowerCase();
   return left === right || `cf${left}` === right || left === `cf${right}`;
-}
-
-function trimSlashes(path: string): string {
-  return path.replace(/^\/+|\/+$/g, '');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function summarise(value: unknown): string {
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (isRecord(value)) return 'an object';
-  return value === undefined ? 'an empty body' : `a ${typeof value}`;
 }

@@ -13,7 +13,19 @@ export class IntegrationHaloClientFactory {
     private readonly urlPolicy: UrlPolicy,
   ) {}
 
+  /** One client per integration and credentials, so its token is reused across calls (requests are Halo's budget). */
+  private readonly clients = new Map<string, { key: string; client: HaloClient }>();
+
   forIntegration(integration: IntegrationEntity): HaloClient {
+    const key = [integration.haloResourceUrl, integration.haloAuthUrl, integration.haloTenant, integration.haloClientId, integration.haloClientSecretSealed].join('\n');
+    const cached = this.clients.get(integration.id);
+    if (cached?.key === key) return cached.client;
+    const client = this.newClient(integration);
+    this.clients.set(integration.id, { key, client });
+    return client;
+  }
+
+  private newClient(integration: IntegrationEntity): HaloClient {
     return new HaloClient(
       {
         resourceServerUrl: integration.haloResourceUrl,

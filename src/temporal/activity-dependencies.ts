@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ActivityDependencies } from '../../activities';
 import { IntegrationHaloClientFactory } from '../integrations/integration-halo-client';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
@@ -10,6 +11,7 @@ export function activityDependencies(app: INestApplicationContext, publicBaseUrl
   return {
     integrations: app.get(getRepositoryToken(IntegrationEntity)),
     haloClients: app.get(IntegrationHaloClientFactory),
+    dataSource: app.get(DataSource),
     urlPolicy: app.get(UrlPolicy),
     publicBaseUrl,
     now: () => new Date(),

@@ -39,6 +39,10 @@ export class IntegrationEntity {
   @Column('integer', { name: 'computer_id_field_id', nullable: true })
   computerIdFieldId!: number | null;
 
+  /** Custom fields carrying Console data, by inventory field key (os, agents, online...). */
+  @Column('jsonb', { name: 'inventory_field_ids', nullable: true })
+  inventoryFieldIds!: Record<string, number> | null;
+
   @Column('integer', { name: 'connect_button_id', nullable: true })
   connectButtonId!: number | null;
 

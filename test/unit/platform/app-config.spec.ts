@@ -30,6 +30,7 @@ describe('configuration', () => {
       haloPolicy: { allowedInsecureHosts: [] },
       publicUrl: { baseUrl: 'https://integration.example.com' },
       operator: { token: valid.OPERATOR_TOKEN },
+      connect: { remoteDesktopUrlTemplate: '{consoleUrl}/connect/web?hid={ComputerHID}' },
     });
     expect(loadWorkerConfig(valid).worker.shutdownGraceMs).toBe(30_000);
   });

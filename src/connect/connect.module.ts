@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity';
+import { IntegrationEntity } from '../persistence/entities/integration.entity';
+import { TenantsModule } from '../tenants/tenants.module';
+import { ConnectController } from './connect.controller';
+import { ConnectService } from './connect.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([IntegrationEntity, ComputerLinkEntity]), TenantsModule],
+  controllers: [ConnectController],
+  providers: [ConnectService],
+})
+export class ConnectModule {}

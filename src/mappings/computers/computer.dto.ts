@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+export class ListComputersQuery {
+  @ApiPropertyOptional({ enum: ['linked', 'unlinked', 'excluded'] })
+  @IsOptional()
+  @IsIn(['linked', 'unlinked', 'excluded'])
+  state?: 'linked' | 'unlinked' | 'excluded';
+
+  @ApiPropertyOptional({ description: 'Only computers of this Console company.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  companyId?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the host name (case-insensitive).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+}
+
+export class ComputerActionDto {
+  @ApiProperty({ enum: ['link', 'exclude'] })
+  @IsIn(['link', 'exclude'])
+  action!: 'link' | 'exclude';
+
+  @ApiPropertyOptional({ description: "With action 'link': the HaloPSA asset id (it must belong to the company's customer)." })
+  @ValidateIf((o: ComputerActionDto) => o.action === 'link')
+  @Type(() => Number)
+  @IsInt()
+  @IsPositive()
+  assetId?: number;
+}
+
+export class ExportComputersDto {
+  @ApiPropertyOptional({ description: 'Console computer ids (ComputerHID); all unlinked computers when absent.', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50_000)
+  @Matches(/^\{?[0-9a-fA-F-]{1,64}\}?$/, { each: true, message: 'each hid must be a Console computer id (GUID)' })
+  hids?: string[];
+
+  @ApiPropertyOptional({ description: "Asset type for all of them; else each computer's license-type default." })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @IsPositive()
+  assetTypeId?: number;
+}

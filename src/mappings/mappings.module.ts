@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IntegrationHaloClientFactory } from '../integrations/integration-halo-client';
+import { AssetTypeMappingEntity } from '../persistence/entities/asset-type-mapping.entity';
+import { CompanyMappingEntity } from '../persistence/entities/company-mapping.entity';
+import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity';
+import { IntegrationEntity } from '../persistence/entities/integration.entity';
+import { TenantsModule } from '../tenants/tenants.module';
+import { AssetTypesController } from './asset-types/asset-types.controller';
+import { AssetTypesService } from './asset-types/asset-types.service';
+import { CompaniesController } from './companies/companies.controller';
+import { CompaniesService } from './companies/companies.service';
+import { ComputerCatalogue } from './computers/computer-catalogue';
+import { ComputersController } from './computers/computers.controller';
+import { ComputersService } from './computers/computers.service';
+import { ExportService } from './export/export.service';
+import { IntegrationContextService } from './integration-context.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([IntegrationEntity, CompanyMappingEntity, AssetTypeMappingEntity, ComputerLinkEntity]), TenantsModule],
+  controllers: [CompaniesController, AssetTypesController, ComputersController],
+  providers: [IntegrationContextService, IntegrationHaloClientFactory, CompaniesService, AssetTypesService, ComputerCatalogue, ComputersService, ExportService],
+})
+export class MappingsModule {}

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+export const COMPUTER_LINK_STATES = ['claimed', 'linked', 'excluded'] as const;
+export type ComputerLinkState = (typeof COMPUTER_LINK_STATES)[number];
+
+/**
+ * One row per (integration, Console computer): the claim taken before any create (the unique
+ * constraint is what stops two creates), then the Halo asset id the moment Halo returns it.
+ * `claimed` with no asset id means a create may have happened: look the asset up by the
+ * computer-id custom field before creating again.
+ */
+@Entity('computer_links')
+@Unique(['integrationId', 'computerHid'])
+export class ComputerLinkEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'integration_id' })
+  integrationId!: string;
+
+  @Column('text', { name: 'computer_hid' })
+  computerHid!: string;
+
+  @Column('text')
+  state!: ComputerLinkState;
+
+  @Column('integer', { name: 'halo_asset_id', nullable: true })
+  haloAssetId!: number | null;
+
+  /** Whether this service created the asset (only those may be retired by a sync). */
+  @Column('boolean', { name: 'created_by_service', default: false })
+  createdByService!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
