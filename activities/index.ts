@@ -1,12 +1,19 @@
 import { createExportActivities, ExportActivityDependencies } from './export-activities';
 import { createSetupActivities, SetupActivityDependencies } from './setup-activities';
+import { createSyncActivities, SyncActivityDependencies } from './sync-activities';
+import { createSyncTriggerActivities, SyncTriggerDependencies } from './sync-trigger-activities';
 
 /** What activities may reach the world through; built by the worker from Nest-managed instances. */
-export type ActivityDependencies = SetupActivityDependencies & ExportActivityDependencies;
+export type ActivityDependencies = SetupActivityDependencies & ExportActivityDependencies & SyncActivityDependencies & SyncTriggerDependencies;
 
 /** The worker's activities, as a factory over dependencies (Temporal's dependency-injection pattern). */
 export function createActivities(dependencies: ActivityDependencies) {
-  return { ...createSetupActivities(dependencies), ...createExportActivities(dependencies) };
+  return {
+    ...createSetupActivities(dependencies),
+    ...createExportActivities(dependencies),
+    ...createSyncActivities(dependencies),
+    ...createSyncTriggerActivities(dependencies),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

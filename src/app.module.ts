@@ -9,6 +9,7 @@ import { VendorErrorFilter } from './http/vendor-error.filter';
 import { infrastructureImports } from './infrastructure-imports';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MappingsModule } from './mappings/mappings.module';
+import { SyncModule } from './sync/sync.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TenantsModule } from './tenants/tenants.module';
 
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...infrastructureImports(config, logger), TemporalModule, HealthModule, TenantsModule, IntegrationsModule, MappingsModule, ConnectModule],
+      imports: [...infrastructureImports(config, logger), TemporalModule, HealthModule, TenantsModule, IntegrationsModule, MappingsModule, ConnectModule, SyncModule],
       providers: [
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         { provide: APP_FILTER, useClass: VendorErrorFilter },

@@ -15,6 +15,7 @@ async function bootstrap(): Promise<void> {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
       bufferLogs: true,
       abortOnError: false,
+      rawBody: true,
     });
     app.useLogger(app.get(PinoNestLogger));
     app.useBodyParser('json', { limit: '1mb' });

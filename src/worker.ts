@@ -26,7 +26,7 @@ async function bootstrap(): Promise<void> {
     const worker = await createProductWorker({
       connection,
       temporal: config.temporal,
-      dependencies: activityDependencies(app, config.publicUrl.baseUrl),
+      dependencies: activityDependencies(app, config),
       shutdownGraceMs: config.worker.shutdownGraceMs,
     });
     const running = worker.run();

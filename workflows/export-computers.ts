@@ -23,11 +23,11 @@ export async function exportComputers(input: ExportInput): Promise<{ processed: 
       processed += batch.processed;
       if (batch.remaining === 0) break;
     }
-    await activities.finishExport({ exportRunId: input.exportRunId, error: null });
+    await activities.finishExport({ integrationId: input.integrationId, exportRunId: input.exportRunId, error: null });
     return { processed };
   } catch (error) {
     const reason = error instanceof ActivityFailure && error.cause ? error.cause.message : String(error);
-    await activities.finishExport({ exportRunId: input.exportRunId, error: reason });
+    await activities.finishExport({ integrationId: input.integrationId, exportRunId: input.exportRunId, error: reason });
     throw ApplicationFailure.nonRetryable(reason, 'ExportFailed');
   }
 }

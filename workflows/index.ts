@@ -3,4 +3,6 @@
  * Deterministic code only (see eslint.config.mjs): no Node built-ins, no I/O, no `src/` runtime imports.
  */
 export { exportComputers } from './export-computers';
+export { integrationSync } from './integration-sync';
+export { scheduledSync } from './scheduled-sync';
 export { setupIntegration } from './setup-integration';

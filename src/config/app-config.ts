@@ -1,6 +1,7 @@
 import { ConfigError } from './config-error';
 import { ConnectConfig, readConnectConfig } from './connect.config';
 import { DatabaseConfig, readDatabaseConfig } from './database.config';
+import { HaloConfig, readHaloConfig } from './halo.config';
 import { Env, EnvReader } from './env-readers';
 import { HttpConfig, readHttpConfig } from './http.config';
 import { LoggingConfig, readLoggingConfig } from './logging.config';
@@ -18,6 +19,7 @@ export interface SharedConfig {
   secrets: SecretsConfig;
   haloPolicy: HaloPolicyConfig;
   publicUrl: PublicUrlConfig;
+  halo: HaloConfig;
 }
 
 export interface ApiConfig extends SharedConfig {
@@ -45,6 +47,7 @@ function readShared(r: EnvReader): SharedConfig {
     secrets: readSecretsConfig(r),
     haloPolicy: readHaloPolicyConfig(r),
     publicUrl: readPublicUrlConfig(r),
+    halo: readHaloConfig(r),
   };
 }
 

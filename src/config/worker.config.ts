@@ -3,8 +3,13 @@ import { EnvReader, positiveInt } from './env-readers';
 export interface WorkerConfig {
   /** How long in-flight activities may run after SIGTERM before they are cancelled and handed back. */
   shutdownGraceMs: number;
+  /** How long sync runs and their per-computer records are kept. */
+  syncRunRetentionDays: number;
 }
 
 export function readWorkerConfig(env: EnvReader): WorkerConfig {
-  return { shutdownGraceMs: env.read('WORKER_SHUTDOWN_GRACE_MS', positiveInt, '30000') };
+  return {
+    shutdownGraceMs: env.read('WORKER_SHUTDOWN_GRACE_MS', positiveInt, '30000'),
+    syncRunRetentionDays: env.read('SYNC_RUN_RETENTION_DAYS', positiveInt, '30'),
+  };
 }

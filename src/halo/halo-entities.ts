@@ -139,11 +139,12 @@ export interface HaloFieldValueWrite {
  * out (Halo derives it from the site; one sent must agree). `fields` and `customfields`, when sent,
  * replace the asset's whole list: always send every field the integration manages.
  */
+/** A create carries site and asset type; an update (with `id`) only what it changes. */
 export interface HaloAssetWrite {
   id?: number;
   client_id?: number;
-  site_id: number;
-  assettype_id: number;
+  site_id?: number;
+  assettype_id?: number;
   inactive?: boolean;
   fields?: HaloFieldValueWrite[];
   customfields?: HaloFieldValueWrite[];

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } fro
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OperatorGuard } from '../access/operator.guard';
 import { CreateApiKeyDto, CreatedApiKeyView } from './dto/create-api-key.dto';
-import { CreateTenantDto, TenantView } from './dto/create-tenant.dto';
+import { CreatedTenantView, CreateTenantDto } from './dto/create-tenant.dto';
 import { TenantsService } from './tenants.service';
 
 @ApiTags('operators')
@@ -15,8 +15,8 @@ export class TenantsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a tenant (one Console account); its credentials are checked against the Console first.' })
-  @ApiCreatedResponse({ type: TenantView })
-  create(@Body() body: CreateTenantDto): Promise<TenantView> {
+  @ApiCreatedResponse({ type: CreatedTenantView })
+  create(@Body() body: CreateTenantDto): Promise<CreatedTenantView> {
     return this.tenants.create(body);
   }
 

@@ -1,6 +1,8 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { ApiConfig } from '../config/app-config';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { ApiKeyEntity } from '../persistence/entities/api-key.entity';
 import { TenantEntity } from '../persistence/entities/tenant.entity';
@@ -8,7 +10,7 @@ import { generateApiKey } from '../security/api-keys';
 import { SecretCipher } from '../security/secret-cipher';
 import { normaliseServiceUrl } from '../security/url-policy';
 import { CreateApiKeyDto, CreatedApiKeyView } from './dto/create-api-key.dto';
-import { CreateTenantDto, TenantView } from './dto/create-tenant.dto';
+import { CreatedTenantView, CreateTenantDto } from './dto/create-tenant.dto';
 import { sealedContext } from './sealed-context';
 import { TenantConsoleService } from './tenant-console.service';
 
@@ -19,13 +21,15 @@ export class TenantsService {
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     private readonly cipher: SecretCipher,
     private readonly consoles: TenantConsoleService,
+    private readonly config: ConfigService<ApiConfig, true>,
   ) {}
 
   /** Checks the Console credentials by reading its administrators before anything is stored. */
-  async create(input: CreateTenantDto): Promise<TenantView> {
+  async create(input: CreateTenantDto): Promise<CreatedTenantView> {
     const consoleUrl = normaliseServiceUrl(input.consoleUrl).toString().replace(/\/$/, '');
     await this.consoles.clientFor({ consoleUrl, login: input.consoleLogin, password: input.consolePassword }).listAdministrators();
     const id = randomUUID();
+    const eventSecret = randomBytes(32).toString('base64url');
     const saved = await this.tenants.save(
       this.tenants.create({
         id,
@@ -33,9 +37,18 @@ export class TenantsService {
         consoleUrl,
         consoleLoginSealed: this.cipher.encrypt(input.consoleLogin, sealedContext.consoleLogin(id)),
         consolePasswordSealed: this.cipher.encrypt(input.consolePassword, sealedContext.consolePassword(id)),
+        eventAccountId: randomBytes(12).toString('base64url'),
+        eventSecretSealed: this.cipher.encrypt(eventSecret, sealedContext.consoleEventSecret(id)),
       }),
     );
-    return { id: saved.id, name: saved.name, consoleUrl: saved.consoleUrl, createdAt: saved.createdAt };
+    const publicBaseUrl = this.config.get('publicUrl', { infer: true }).baseUrl;
+    return {
+      id: saved.id,
+      name: saved.name,
+      consoleUrl: saved.consoleUrl,
+      createdAt: saved.createdAt,
+      consoleEvents: { url: `${publicBaseUrl}/api/v1/console-events?account=${saved.eventAccountId}`, secret: eventSecret },
+    };
   }
 
   async createApiKey(tenantId: string, input: CreateApiKeyDto): Promise<CreatedApiKeyView> {

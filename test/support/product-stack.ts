@@ -26,7 +26,7 @@ export interface ProductStack {
   stop(): Promise<void>;
 }
 
-export async function startProductStack(options: { companies?: number; computers?: number } = {}): Promise<ProductStack> {
+export async function startProductStack(options: { companies?: number; computers?: number; env?: Record<string, string> } = {}): Promise<ProductStack> {
   const dataset = generateDemoData({ companies: options.companies ?? 6, computers: options.computers ?? 30, seed: 7 });
   const [temporal, database, halo, consoleSimulator, apiPort] = await Promise.all([
     startTemporalTestEnv(),
@@ -45,6 +45,7 @@ export async function startProductStack(options: { companies?: number; computers
     TEMPORAL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
     PORT: String(apiPort),
     ALLOWED_INSECURE_HOSTS: [halo.url, consoleSimulator.url, apiUrl].map((url) => new URL(url).host).join(','),
+    ...options.env,
   };
   const worker = startProductProcess('worker', env);
   const api = startProductProcess('api', env);

@@ -5,6 +5,8 @@ import { ProductStack } from './product-stack';
 export interface TenantFixture {
   tenantId: string;
   apiKey: string;
+  /** Where and how the Console signs its events for this tenant. */
+  consoleEvents: { url: string; secret: string };
 }
 
 /** The demo data's administrators by what they may do. */
@@ -18,7 +20,7 @@ export function administrators(stack: ProductStack): { full: ConsoleAdministrato
 
 /** Creates a tenant for the Console simulator (operator API) and an API key for one administrator. */
 export async function createTenant(stack: ProductStack, administratorId: string, name = 'Acme MSP'): Promise<TenantFixture> {
-  const tenant = await callApi<{ id: string }>(stack.apiUrl, 'POST', '/api/v1/tenants', {
+  const tenant = await callApi<{ id: string; consoleEvents: { url: string; secret: string } }>(stack.apiUrl, 'POST', '/api/v1/tenants', {
     token: stack.operatorToken,
     body: { name, consoleUrl: stack.console.url, consoleLogin: stack.console.credentials.login, consolePassword: stack.console.credentials.password },
   });
@@ -28,5 +30,5 @@ export async function createTenant(stack: ProductStack, administratorId: string,
     body: { consoleAdministratorId: administratorId },
   });
   if (key.status !== 201) throw new Error(`API key creation answered ${key.status}: ${JSON.stringify(key.body)}`);
-  return { tenantId: tenant.body.id, apiKey: key.body.apiKey };
+  return { tenantId: tenant.body.id, apiKey: key.body.apiKey, consoleEvents: tenant.body.consoleEvents };
 }

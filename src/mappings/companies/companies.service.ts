@@ -7,6 +7,7 @@ import { planAutoMap, suggestCustomers } from '../../matching/company-matching';
 import { normaliseName } from '../../matching/normalise-name';
 import { CompanyMappingEntity } from '../../persistence/entities/company-mapping.entity';
 import { ComputerLinkEntity } from '../../persistence/entities/computer-link.entity';
+import { SyncScheduleService } from '../../sync/sync-schedule.service';
 import { IntegrationContext } from '../integration-context.service';
 import { CompanyMappingView, CompanyView } from './company-views';
 
@@ -33,6 +34,7 @@ export class CompaniesService {
   constructor(
     @InjectRepository(CompanyMappingEntity) private readonly mappings: Repository<CompanyMappingEntity>,
     @InjectRepository(ComputerLinkEntity) private readonly links: Repository<ComputerLinkEntity>,
+    private readonly schedules: SyncScheduleService,
   ) {}
 
   async list(context: IntegrationContext, filter: 'all' | 'mapped' | 'unmapped', search?: string): Promise<CompanyView[]> {
@@ -75,6 +77,7 @@ export class CompaniesService {
         haloSiteName: site.name,
       }),
     );
+    await this.schedules.reconcile(context.integration);
     return { companyId: company.Id, companyName: company.Name, mapping: view(saved), suggestion: null };
   }
 
@@ -91,6 +94,7 @@ export class CompaniesService {
         await db.delete(CompanyMappingEntity, { id: mapping.id });
         if (links.length > 0) await db.delete(ComputerLinkEntity, { id: In(links.map((l) => l.id)) });
       });
+      await this.schedules.reconcile(context.integration);
     }
     return { dryRun, companyId: company.Id, removedMapping: view(mapping), unlinkedComputers: links.filter((l) => l.state === 'linked').length };
   }
@@ -134,6 +138,7 @@ export class CompaniesService {
         )
         .orIgnore()
         .execute();
+      await this.schedules.reconcile(context.integration);
     }
     return {
       dryRun,

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { PageQuery } from '../../http/page-query';
 
-export class ListComputersQuery {
+export class ListComputersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['linked', 'unlinked', 'excluded'] })
   @IsOptional()
   @IsIn(['linked', 'unlinked', 'excluded'])
@@ -19,21 +20,6 @@ export class ListComputersQuery {
   @IsString()
   @MaxLength(200)
   search?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
 }
 
 export class ComputerActionDto {

@@ -7,6 +7,7 @@ import { AssetSuggestion, suggestAssets } from '../../matching/asset-matching';
 import { normaliseName } from '../../matching/normalise-name';
 import { ComputerLinkEntity } from '../../persistence/entities/computer-link.entity';
 import { managedCustomFields } from '../asset-record';
+import { SyncScheduleService } from '../../sync/sync-schedule.service';
 import { IntegrationContext } from '../integration-context.service';
 import { CatalogueEntry, ComputerCatalogue, ComputerState, stateOf } from './computer-catalogue';
 
@@ -60,6 +61,7 @@ export class ComputersService {
   constructor(
     private readonly catalogue: ComputerCatalogue,
     @InjectRepository(ComputerLinkEntity) private readonly links: Repository<ComputerLinkEntity>,
+    private readonly schedules: SyncScheduleService,
   ) {}
 
   async list(context: IntegrationContext, query: { state?: ComputerState; companyId?: string; search?: string; page: number; pageSize: number }): Promise<ComputerPage> {
@@ -111,7 +113,10 @@ export class ComputersService {
   async unlink(context: IntegrationContext, hid: string, dryRun: boolean): Promise<ComputerChange> {
     const entry = await this.required(context, hid);
     if (!entry.link) throw new NotFoundException(`Computer ${entry.computer.hostName} is neither linked nor excluded.`);
-    if (!dryRun) await this.links.delete({ id: entry.link.id });
+    if (!dryRun) {
+      await this.links.delete({ id: entry.link.id });
+      await this.schedules.reconcile(context.integration);
+    }
     return { dryRun, computer: { ...view(entry), state: 'unlinked', haloAssetId: null }, haloWrite: null };
   }
 
@@ -122,7 +127,8 @@ export class ComputersService {
   }
 
   private async saveLink(context: IntegrationContext, hid: string, change: Pick<ComputerLinkEntity, 'state' | 'haloAssetId'>): Promise<void> {
-    await this.links.upsert({ integrationId: context.integration.id, computerHid: hid, ...change, createdByService: false }, ['integrationId', 'computerHid']);
+    await this.links.upsert({ integrationId: context.integration.id, computerHid: hid, ...change, createdByService: false, lastWritten: null }, ['integrationId', 'computerHid']);
+    await this.schedules.reconcile(context.integration);
   }
 
   /** Assets of the customers on this page, with the computer-id field, for suggestions. */

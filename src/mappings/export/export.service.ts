@@ -11,7 +11,7 @@ import { INTEGRATION_ID, TENANT_ID } from '../../../workflows/search-attributes'
 import type { exportComputers } from '../../../workflows/export-computers';
 import { ComputerCatalogue } from '../computers/computer-catalogue';
 import { IntegrationContext } from '../integration-context.service';
-import { EXPORT_BATCH_SIZE, EXPORT_WAIT_MS } from './export-settings';
+import { EXPORT_WAIT_MS } from './export-settings';
 import { ExportPlan, ExportRequest, planExport } from './export-plan';
 
 export interface ExportRunView {
@@ -83,10 +83,11 @@ export class ExportService {
   /** Starts export:<runId>; waits a little so a small export answers with its outcomes. */
   private async runWorkflow(context: IntegrationContext, exportRunId: string, count: number): Promise<boolean> {
     const workflowId = `export:${exportRunId}`;
+    const batchSize = this.config.get('halo', { infer: true }).writeBatchSize;
     const handle = await this.temporal.workflow.start<typeof exportComputers>('exportComputers', {
       taskQueue: this.config.get('temporal', { infer: true }).taskQueue,
       workflowId,
-      args: [{ integrationId: context.integration.id, tenantId: context.integration.tenantId, exportRunId, batchSize: EXPORT_BATCH_SIZE }],
+      args: [{ integrationId: context.integration.id, tenantId: context.integration.tenantId, exportRunId, batchSize }],
       typedSearchAttributes: [
         { key: TENANT_ID, value: context.integration.tenantId },
         { key: INTEGRATION_ID, value: context.integration.id },
@@ -94,7 +95,7 @@ export class ExportService {
       staticSummary: `Export ${count} computers to HaloPSA as assets`,
     });
     await this.dataSource.manager.update(ExportRunEntity, { id: exportRunId }, { workflowId });
-    if (count > EXPORT_BATCH_SIZE) return false;
+    if (count > batchSize) return false;
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), EXPORT_WAIT_MS)));
     const result = handle.result().then(

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type { WrittenAsset } from '../../sync/plan/sync-plan-types';
 
-export const COMPUTER_LINK_STATES = ['claimed', 'linked', 'excluded'] as const;
+export const COMPUTER_LINK_STATES = ['claimed', 'linked', 'excluded', 'retired'] as const;
 export type ComputerLinkState = (typeof COMPUTER_LINK_STATES)[number];
 
 /**
@@ -27,9 +28,13 @@ export class ComputerLinkEntity {
   @Column('integer', { name: 'halo_asset_id', nullable: true })
   haloAssetId!: number | null;
 
-  /** Whether this service created the asset (only those may be retired by a sync). */
+  /** Whether this service created the asset (rather than linking one a person made). */
   @Column('boolean', { name: 'created_by_service', default: false })
   createdByService!: boolean;
+
+  /** What the service last wrote to the asset: a sync writes only when the Console differs from it. */
+  @Column('jsonb', { name: 'last_written', nullable: true })
+  lastWritten!: WrittenAsset | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

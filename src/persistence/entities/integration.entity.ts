@@ -1,5 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+/** Hours (HH:MM, 24 h) in a time zone during which scheduled syncs do not run; may span midnight. */
+export interface QuietWindow {
+  start: string;
+  end: string;
+  timeZone: string;
+}
+
 export const INTEGRATION_STATES = ['connecting', 'connected', 'failed'] as const;
 export type IntegrationState = (typeof INTEGRATION_STATES)[number];
 
@@ -55,6 +62,33 @@ export class IntegrationEntity {
 
   @Column('text', { name: 'setup_run_id', nullable: true })
   setupRunId!: string | null;
+
+  @Column('integer', { name: 'sync_interval_minutes', default: 15 })
+  syncIntervalMinutes!: number;
+
+  @Column('jsonb', { name: 'sync_quiet_window', nullable: true })
+  syncQuietWindow!: QuietWindow | null;
+
+  /** New computers in mapped companies become assets by themselves. */
+  @Column('boolean', { name: 'auto_export', default: true })
+  autoExport!: boolean;
+
+  /** How often a sync also reads HaloPSA's assets to catch edits and deletions made by people. */
+  @Column('integer', { name: 'deep_check_hours', default: 24 })
+  deepCheckHours!: number;
+
+  /** A linked asset deleted in HaloPSA: create it again, or report it. */
+  @Column('text', { name: 'deleted_asset_policy', default: 'report' })
+  deletedAssetPolicy!: 'report' | 'recreate';
+
+  @Column('boolean', { name: 'sync_paused', default: false })
+  syncPaused!: boolean;
+
+  @Column('timestamptz', { name: 'last_deep_check_at', nullable: true })
+  lastDeepCheckAt!: Date | null;
+
+  @Column('uuid', { name: 'last_sync_run_id', nullable: true })
+  lastSyncRunId!: string | null;
 
   @Column('timestamptz', { name: 'connected_at', nullable: true })
   connectedAt!: Date | null;

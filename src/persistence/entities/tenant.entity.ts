@@ -18,6 +18,14 @@ export class TenantEntity {
   @Column('text', { name: 'console_password_sealed' })
   consolePasswordSealed!: string;
 
+  /** Opaque id in the Console's event URL (`/api/v1/console-events?account=`): names the tenant, proves nothing. */
+  @Column('text', { name: 'event_account_id', nullable: true, unique: true })
+  eventAccountId!: string | null;
+
+  /** HMAC key the Console signs its events with, sealed. */
+  @Column('text', { name: 'event_secret_sealed', nullable: true })
+  eventSecretSealed!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

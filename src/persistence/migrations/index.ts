@@ -1,5 +1,6 @@
 import { CreateTenantsAndIntegrations1764220000000 } from './1764220000000-create-tenants-and-integrations';
 import { CreateMappings1764230000000 } from './1764230000000-create-mappings';
+import { CreateSync1764240000000 } from './1764240000000-create-sync';
 
 /** Every migration, in order; append, never edit one that has shipped. */
-export const MIGRATIONS = [CreateTenantsAndIntegrations1764220000000, CreateMappings1764230000000];
+export const MIGRATIONS = [CreateTenantsAndIntegrations1764220000000, CreateMappings1764230000000, CreateSync1764240000000];

@@ -29,3 +29,8 @@ export class TenantView {
   @ApiProperty() consoleUrl!: string;
   @ApiProperty() createdAt!: Date;
 }
+
+export class CreatedTenantView extends TenantView {
+  @ApiProperty({ description: 'Where the Console sends its signed events, and the HMAC secret (shown once).' })
+  consoleEvents!: { url: string; secret: string };
+}

@@ -24,15 +24,16 @@ describe('configuration', () => {
     expect(loadApiConfig(valid)).toEqual({
       http: { host: '127.0.0.1', port: 3000, shutdownGraceMs: 10_000 },
       database: { url: valid.DATABASE_URL },
-      temporal: { address: 'temporal:7233', namespace: 'default', taskQueue: 'halopsa-integration' },
+      temporal: { address: 'temporal:7233', namespace: 'default', taskQueue: 'halopsa-integration', historyLimit: 10_000 },
       logging: { level: 'info' },
       secrets: { keys: valid.SECRET_KEYS, activeKeyId: 'k1' },
       haloPolicy: { allowedInsecureHosts: [] },
       publicUrl: { baseUrl: 'https://integration.example.com' },
+      halo: { writeBatchSize: 100 },
       operator: { token: valid.OPERATOR_TOKEN },
       connect: { remoteDesktopUrlTemplate: '{consoleUrl}/connect/web?hid={ComputerHID}' },
     });
-    expect(loadWorkerConfig(valid).worker.shutdownGraceMs).toBe(30_000);
+    expect(loadWorkerConfig(valid).worker).toEqual({ shutdownGraceMs: 30_000, syncRunRetentionDays: 30 });
   });
 
   it('names every wrong variable at once', () => {

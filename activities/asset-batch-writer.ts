@@ -1,0 +1,82 @@
+import { EntityManager } from 'typeorm';
+import { HaloClient } from '../src/halo/halo-client';
+import { HaloAssetWrite } from '../src/halo/halo-entities';
+import { HaloError } from '../src/halo/halo-errors';
+import { claimComputers, markLinked, releaseClaims } from '../src/mappings/export/computer-claims';
+import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
+
+export interface AssetWriteRequest {
+  hid: string;
+  /** Creates carry no id; updates (including retire and reactivate) carry the asset's id. */
+  write: HaloAssetWrite;
+  customerId: number;
+}
+
+export type AssetWriteResult = { hid: string; ok: true; assetId: number; created: boolean } | { hid: string; ok: false; reason: string };
+
+export interface AssetWriterContext {
+  db: EntityManager;
+  halo: HaloClient;
+  integration: IntegrationEntity;
+}
+
+/**
+ * Writes one batch of assets with one array POST, with no duplicate whatever happens: each create
+ * is claimed first (unique row per computer); a create claimed before (its outcome unknown, e.g.
+ * a lost response) is looked up by the computer-id custom field; the asset id is saved as soon as
+ * HaloPSA returns it. A refused record is isolated by splitting the batch, and fails alone.
+ */
+export async function writeAssets(
+  context: AssetWriterContext,
+  requests: readonly AssetWriteRequest[],
+  /** Called as each outcome is known, so a batch interrupted (a 429, a crash) keeps what it finished. */
+  record: (result: AssetWriteResult) => Promise<void>,
+): Promise<void> {
+  const creates = requests.filter((r) => r.write.id === undefined);
+  const fresh = await claimComputers(context.db, context.integration.id, creates.map((r) => r.hid));
+  const uncertain = creates.filter((r) => !fresh.has(r.hid));
+  const found = uncertain.length > 0 ? await findCreated(context, uncertain) : new Map<string, number>();
+  for (const request of uncertain) {
+    const assetId = found.get(request.hid);
+    if (assetId === undefined) continue;
+    await markLinked(context.db, context.integration.id, request.hid, assetId, true);
+    await record({ hid: request.hid, ok: true, assetId, created: true });
+  }
+  await post(context, requests.filter((r) => r.write.id !== undefined || !found.has(r.hid)), record);
+}
+
+async function post(context: AssetWriterContext, requests: readonly AssetWriteRequest[], record: (result: AssetWriteResult) => Promise<void>): Promise<void> {
+  if (requests.length === 0) return;
+  try {
+    const saved = await context.halo.saveAssets(requests.map((r) => r.write));
+    for (const [index, request] of requests.entries()) {
+      const created = request.write.id === undefined;
+      if (created) await markLinked(context.db, context.integration.id, request.hid, saved[index].id, true);
+      await record({ hid: request.hid, ok: true, assetId: saved[index].id, created });
+    }
+  } catch (error) {
+    if (!(error instanceof HaloError) || (error.kind !== 'validation' && error.kind !== 'not_found')) throw error;
+    if (requests.length === 1) {
+      if (requests[0].write.id === undefined) await releaseClaims(context.db, context.integration.id, [requests[0].hid]);
+      await record({ hid: requests[0].hid, ok: false, reason: `HaloPSA refused the asset: ${error.message}` });
+      return;
+    }
+    const middle = Math.ceil(requests.length / 2);
+    await post(context, requests.slice(0, middle), record);
+    await post(context, requests.slice(middle), record);
+  }
+}
+
+/** Assets a lost response may have created, found by the computer-id custom field, one customer at a time. */
+async function findCreated(context: AssetWriterContext, requests: readonly AssetWriteRequest[]): Promise<Map<string, number>> {
+  const fieldId = context.integration.computerIdFieldId as number;
+  const wanted = new Set(requests.map((r) => r.hid));
+  const found = new Map<string, number>();
+  for (const customerId of new Set(requests.map((r) => r.customerId))) {
+    for (const asset of await context.halo.listAssets({ clientId: customerId, includeInactive: true, customFieldIds: [fieldId] })) {
+      const hid = context.halo.customFieldValue(asset, fieldId)?.toLowerCase();
+      if (hid && wanted.has(hid)) found.set(hid, asset.id);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,195 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource, In, LessThan } from 'typeorm';
+import { HaloClient } from '../src/halo/halo-client';
+import { IntegrationHaloClientFactory } from '../src/integrations/integration-halo-client';
+import { AssetTypeMappingEntity } from '../src/persistence/entities/asset-type-mapping.entity';
+import { CompanyMappingEntity } from '../src/persistence/entities/company-mapping.entity';
+import { ComputerLinkEntity } from '../src/persistence/entities/computer-link.entity';
+import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
+import { SyncRunItemEntity } from '../src/persistence/entities/sync-run-item.entity';
+import { SyncRunEntity, SyncScope, SyncTrigger } from '../src/persistence/entities/sync-run.entity';
+import { readInventoryFor } from '../src/sync/console-observation';
+import { deepCheck } from '../src/sync/deep-check';
+import { observe } from '../src/sync/observe';
+import { planSync } from '../src/sync/plan/sync-plan';
+import { ComputerLinkState, LeftAlone, PlanItem } from '../src/sync/plan/sync-plan-types';
+import { TenantConsoleService } from '../src/tenants/tenant-console.service';
+import { AssetWriteResult, writeAssets } from './asset-batch-writer';
+import { withHaloFailures } from './halo-failure';
+
+export interface SyncActivityDependencies {
+  dataSource: DataSource;
+  haloClients: IntegrationHaloClientFactory;
+  consoles: TenantConsoleService;
+  syncRunRetentionDays: number;
+  now: () => Date;
+}
+
+export interface BeginRunInput {
+  integrationId: string;
+  runId: string;
+  workflowId: string;
+  trigger: SyncTrigger;
+  /** Absent: a full reconciliation; else the computers an event named. */
+  hids?: string[];
+  /** A full run in progress whose pending items for these computers this run replaces (they were planned before the event). */
+  supersedes?: string;
+}
+
+const INSERT_CHUNK = 1_000;
+
+function linkState(link: ComputerLinkEntity): ComputerLinkState {
+  return { hid: link.computerHid, state: link.state, haloAssetId: link.haloAssetId, lastWritten: link.lastWritten };
+}
+
+export function createSyncActivities(deps: SyncActivityDependencies) {
+  const db = deps.dataSource.manager;
+
+  async function integrationOf(integrationId: string): Promise<IntegrationEntity> {
+    const integration = await db.findOneBy(IntegrationEntity, { id: integrationId });
+    if (!integration) throw ApplicationFailure.nonRetryable('The integration no longer exists.', 'IntegrationGone');
+    return integration;
+  }
+
+  /** Reads HaloPSA's assets of the mapped customers, and makes the links agree with what people did there. */
+  async function runDeepCheck(halo: HaloClient, integration: IntegrationEntity, mappings: CompanyMappingEntity[], links: ComputerLinkEntity[]): Promise<Map<string, string>> {
+    const fieldIds = [integration.computerIdFieldId, ...Object.values(integration.inventoryFieldIds ?? {})].filter((id): id is number => typeof id === 'number');
+    const assets = [];
+    for (const customerId of new Set(mappings.map((m) => m.haloClientId))) {
+      assets.push(...(await halo.listAssets({ clientId: customerId, includeInactive: true, customFieldIds: fieldIds })));
+    }
+    const findings = deepCheck(links.map(linkState), assets);
+    const notes = new Map<string, string>();
+    if (findings.edited.length > 0) await db.update(ComputerLinkEntity, { integrationId: integration.id, computerHid: In(findings.edited) }, { lastWritten: null });
+    for (const hid of findings.edited) notes.set(hid, 'changed in HaloPSA by a person: rewritten');
+    if (findings.deleted.length > 0) {
+      const recreate = integration.deletedAssetPolicy === 'recreate';
+      await db.update(
+        ComputerLinkEntity,
+        { integrationId: integration.id, computerHid: In(findings.deleted) },
+        (recreate ? { state: 'claimed', haloAssetId: null, lastWritten: null } : { state: 'excluded', lastWritten: null }) as Partial<ComputerLinkEntity>,
+      );
+      for (const hid of findings.deleted) {
+        notes.set(hid, recreate ? 'deleted in HaloPSA: created again' : 'deleted in HaloPSA: left out of syncs until you link or unlink it (policy "report")');
+      }
+    }
+    await db.update(IntegrationEntity, { id: integration.id }, { lastDeepCheckAt: deps.now() });
+    return notes;
+  }
+
+  /** The link and the run item of one written computer, recorded the moment HaloPSA answers. */
+  async function recordSyncWrite(runId: string, integrationId: string, plan: PlanItem, result: AssetWriteResult): Promise<void> {
+    if (!result.ok) {
+      await db.update(SyncRunItemEntity, { syncRunId: runId, computerHid: result.hid }, { outcome: 'failed', reason: result.reason });
+      return;
+    }
+    await db.update(
+      ComputerLinkEntity,
+      { integrationId, computerHid: result.hid },
+      { state: plan.action === 'retire' ? 'retired' : 'linked', haloAssetId: result.assetId, lastWritten: plan.nextWritten, ...(result.created ? { createdByService: true } : {}) } as Partial<ComputerLinkEntity>,
+    );
+    await db.update(SyncRunItemEntity, { syncRunId: runId, computerHid: result.hid }, { outcome: 'done', haloAssetId: result.assetId });
+  }
+
+  return {
+    /** Records the run, reads the Console (and, when due, HaloPSA's assets), plans, and stores one item per computer. */
+    async beginSyncRun(input: BeginRunInput): Promise<{ state: 'running' | 'skipped'; pending: number }> {
+      const integration = await integrationOf(input.integrationId);
+      const scope: SyncScope = input.hids ? 'computers' : 'full';
+      if (integration.syncPaused || integration.state !== 'connected') {
+        await db.upsert(
+          SyncRunEntity,
+          { id: input.runId, integrationId: integration.id, trigger: input.trigger, scope, state: 'skipped', workflowId: input.workflowId, error: integration.syncPaused ? 'sync is paused' : `the integration is ${integration.state}`, finishedAt: deps.now() },
+          ['id'],
+        );
+        return { state: 'skipped', pending: 0 };
+      }
+      const halo = deps.haloClients.forIntegration(integration);
+      const deepCheckDue = scope === 'full' && (!integration.lastDeepCheckAt || deps.now().getTime() - integration.lastDeepCheckAt.getTime() >= integration.deepCheckHours * 3_600_000);
+      await db.upsert(
+        SyncRunEntity,
+        { id: input.runId, integrationId: integration.id, trigger: input.trigger, scope, state: 'running', deepCheck: deepCheckDue, workflowId: input.workflowId, counts: {}, error: null, finishedAt: null },
+        ['id'],
+      );
+      await db.delete(SyncRunItemEntity, { syncRunId: input.runId });
+      const [console, mappings, defaults] = await Promise.all([
+        deps.consoles.clientForTenant(integration.tenantId),
+        db.findBy(CompanyMappingEntity, { integrationId: integration.id }),
+        db.findBy(AssetTypeMappingEntity, { integrationId: integration.id }),
+      ]);
+      const notes = await withHaloFailures(async () => {
+        const links = await db.findBy(ComputerLinkEntity, { integrationId: integration.id });
+        return deepCheckDue ? runDeepCheck(halo, integration, mappings, links) : new Map<string, string>();
+      });
+      const [inventory, assetTypes] = await Promise.all([readInventoryFor(console, input.hids), withHaloFailures(() => halo.listAssetTypes())]);
+      const links = (await db.findBy(ComputerLinkEntity, { integrationId: integration.id })).map(linkState);
+      const fresh = await integrationOf(integration.id);
+      const plan = planSync({
+        observed: observe(inventory, { integration: fresh, mappings, defaultTypes: new Map(defaults.map((d) => [d.licenseType, d.haloAssetTypeId])), assetTypes }),
+        links,
+        autoExport: fresh.autoExport,
+        scope: input.hids ? new Set(input.hids.map((h) => h.replace(/[{}]/g, '').toLowerCase())) : undefined,
+      });
+      const rows: Partial<SyncRunItemEntity>[] = [
+        ...plan.items.map((item: PlanItem) => ({ syncRunId: input.runId, computerHid: item.hid, action: item.action, outcome: 'pending' as const, haloAssetId: item.haloAssetId, changes: item.changes, reason: notes.get(item.hid) ?? null, planned: item })),
+        ...plan.leftAlone.map((left: LeftAlone) => ({ syncRunId: input.runId, computerHid: left.hid, action: 'leave', outcome: 'left-alone' as const, haloAssetId: null, changes: [], reason: notes.get(left.hid) ?? left.reason, planned: null })),
+      ];
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(SyncRunItemEntity, rows.slice(i, i + INSERT_CHUNK));
+      if (input.supersedes && input.hids) {
+        await db.update(
+          SyncRunItemEntity,
+          { syncRunId: input.supersedes, outcome: 'pending', computerHid: In(input.hids) },
+          { outcome: 'left-alone', reason: `synced by event run ${input.runId}` },
+        );
+      }
+      return { state: 'running', pending: plan.items.length };
+    },
+
+    /** Applies the next batch of planned items: one HaloPSA POST (unlinks need none). */
+    async applySyncBatch(input: { integrationId: string; runId: string; batchSize: number }): Promise<{ processed: number; remaining: number }> {
+      const items = await db.find(SyncRunItemEntity, { where: { syncRunId: input.runId, outcome: 'pending' }, order: { computerHid: 'ASC' }, take: input.batchSize });
+      if (items.length === 0) return { processed: 0, remaining: 0 };
+      const integration = await integrationOf(input.integrationId);
+      const planned = new Map(items.map((i) => [i.computerHid, i.planned as PlanItem]));
+      const unlinks = items.filter((i) => i.action === 'unlink');
+      if (unlinks.length > 0) {
+        await db.delete(ComputerLinkEntity, { integrationId: integration.id, computerHid: In(unlinks.map((i) => i.computerHid)) });
+        await db.update(SyncRunItemEntity, { syncRunId: input.runId, computerHid: In(unlinks.map((i) => i.computerHid)) }, { outcome: 'done' });
+      }
+      const writes = items.filter((i) => i.action !== 'unlink');
+      await withHaloFailures(() =>
+        writeAssets(
+          { db, halo: deps.haloClients.forIntegration(integration), integration },
+          writes.map((item) => {
+            const plan = planned.get(item.computerHid) as PlanItem;
+            return { hid: item.computerHid, customerId: plan.write?.client_id ?? 0, write: { ...plan.write } };
+          }),
+          (result) => recordSyncWrite(input.runId, integration.id, planned.get(result.hid) as PlanItem, result),
+        ),
+      );
+      const remaining = await db.countBy(SyncRunItemEntity, { syncRunId: input.runId, outcome: 'pending' });
+      return { processed: items.length, remaining };
+    },
+
+    /** Closes the run with its counts, and forgets runs older than the retention. */
+    async finishSyncRun(input: { integrationId: string; runId: string; error: string | null; stopsIntegration: boolean }): Promise<Record<string, number>> {
+      const rows: { action: string; outcome: string; count: string }[] = await db.query(
+        'SELECT action, outcome, count(*)::text AS count FROM sync_run_items WHERE sync_run_id = $1 GROUP BY action, outcome',
+        [input.runId],
+      );
+      const counts: Record<string, number> = {};
+      for (const row of rows) counts[row.outcome === 'done' ? row.action : row.outcome] = (counts[row.outcome === 'done' ? row.action : row.outcome] ?? 0) + Number(row.count);
+      await db.update(SyncRunEntity, { id: input.runId }, { state: input.error ? 'failed' : 'completed', error: input.error, counts, finishedAt: deps.now() });
+      await db.update(
+        IntegrationEntity,
+        { id: input.integrationId },
+        input.stopsIntegration ? { lastSyncRunId: input.runId, state: 'failed', lastError: input.error } : { lastSyncRunId: input.runId },
+      );
+      const cutoff = new Date(deps.now().getTime() - deps.syncRunRetentionDays * 86_400_000);
+      await db.delete(SyncRunEntity, { integrationId: input.integrationId, startedAt: LessThan(cutoff) });
+      return counts;
+    },
+  };
+}
+
+export type SyncActivities = ReturnType<typeof createSyncActivities>;

@@ -1,0 +1,73 @@
+import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IncomingHttpHeaders } from 'node:http';
+import { DataSource } from 'typeorm';
+import { ConsoleEventEntity } from '../persistence/entities/console-event.entity';
+import { IntegrationEntity } from '../persistence/entities/integration.entity';
+import { TenantEntity } from '../persistence/entities/tenant.entity';
+import { SecretCipher } from '../security/secret-cipher';
+import { sealedContext } from '../tenants/sealed-context';
+import { checkEventSignature } from './event-signature';
+import { SyncSignaller } from './sync-signaller';
+
+interface ConsoleEvent {
+  id: string;
+  type: string;
+  data?: { ComputerHID?: string };
+}
+
+const COMPUTER_EVENTS = new Set(['computer.created', 'computer.updated', 'computer.deleted', 'backup.completed']);
+
+/** Verifies, de-duplicates and forwards Console events to the integration's sync workflow. */
+@Injectable()
+export class ConsoleEventsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: SecretCipher,
+    private readonly signaller: SyncSignaller,
+  ) {}
+
+  async receive(account: string | undefined, headers: IncomingHttpHeaders, rawBody: Buffer | undefined): Promise<{ accepted: boolean; duplicate: boolean }> {
+    const tenant = account && /^[A-Za-z0-9_-]{8,64}$/.test(account) ? await this.dataSource.manager.findOneBy(TenantEntity, { eventAccountId: account }) : null;
+    if (!tenant?.eventSecretSealed) throw new UnauthorizedException('Unknown event account: use the event URL given when the tenant was created.');
+    const secret = this.cipher.decrypt(tenant.eventSecretSealed, sealedContext.consoleEventSecret(tenant.id));
+    const problem = checkEventSignature(secret, header(headers, 'x-console-timestamp'), header(headers, 'x-console-signature'), rawBody ?? Buffer.alloc(0), new Date());
+    if (problem) throw new UnauthorizedException(`Event refused: ${problem}.`);
+    const event = parseEvent(rawBody);
+    const inserted = await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(ConsoleEventEntity)
+      .values({ tenantId: tenant.id, eventId: event.id, eventType: event.type })
+      .orIgnore()
+      .returning(['eventId'])
+      .execute();
+    if ((inserted.raw as unknown[]).length === 0) return { accepted: true, duplicate: true };
+    const integration = await this.dataSource.manager.findOneBy(IntegrationEntity, { tenantId: tenant.id, state: 'connected' });
+    if (integration) {
+      const hid = event.data?.ComputerHID?.replace(/[{}]/g, '').toLowerCase();
+      if (COMPUTER_EVENTS.has(event.type) && hid) await this.signaller.computersChanged(integration, [hid]);
+      else await this.signaller.requestFull(integration, 'event');
+    }
+    return { accepted: true, duplicate: false };
+  }
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function parseEvent(rawBody: Buffer | undefined): ConsoleEvent {
+  let event: unknown;
+  try {
+    event = JSON.parse((rawBody ?? Buffer.alloc(0)).toString('utf8'));
+  } catch {
+    throw new BadRequestException('The event body is not JSON.');
+  }
+  const candidate = event as ConsoleEvent;
+  if (typeof candidate?.id !== 'string' || candidate.id.length === 0 || candidate.id.length > 200 || typeof candidate.type !== 'string') {
+    throw new BadRequestException('An event needs a string "id" (at most 200 characters) and a "type".');
+  }
+  return candidate;
+}

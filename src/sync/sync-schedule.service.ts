@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Client, ScheduleNotFoundError, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { ApiConfig } from '../config/app-config';
+import { CompanyMappingEntity } from '../persistence/entities/company-mapping.entity';
+import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity';
+import { IntegrationEntity } from '../persistence/entities/integration.entity';
+import { INTEGRATION_ID, TENANT_ID } from '../../workflows/search-attributes';
+import type { scheduledSync } from '../../workflows/scheduled-sync';
+
+export const syncScheduleId = (integrationId: string): string => `sync-schedule:${integrationId}`;
+
+/**
+ * One Temporal Schedule per integration, present exactly while the mandatory steps are done.
+ * Overlap SKIP: a tick while the previous trigger still runs is dropped (the sync workflow queues
+ * and merges requests anyway). Catch-up window 1 minute: after downtime the missed ticks are not
+ * replayed one by one; the next tick reconciles everything.
+ */
+@Injectable()
+export class SyncScheduleService {
+  constructor(
+    private readonly temporal: Client,
+    private readonly dataSource: DataSource,
+    private readonly config: ConfigService<ApiConfig, true>,
+  ) {}
+
+  /** Whether authentication, company mapping and computer mapping are all done. */
+  async operational(integration: IntegrationEntity): Promise<boolean> {
+    if (integration.state !== 'connected') return false;
+    const [companies, computers] = await Promise.all([
+      this.dataSource.manager.existsBy(CompanyMappingEntity, { integrationId: integration.id }),
+      this.dataSource.manager.existsBy(ComputerLinkEntity, { integrationId: integration.id }),
+    ]);
+    return companies && computers;
+  }
+
+  /** Creates, updates or deletes the schedule to match the integration. */
+  async reconcile(integration: IntegrationEntity): Promise<'present' | 'absent'> {
+    const handle = this.temporal.schedule.getHandle(syncScheduleId(integration.id));
+    if (!(await this.operational(integration))) {
+      await handle.delete().catch((error: unknown) => {
+        if (!(error instanceof ScheduleNotFoundError)) throw error;
+      });
+      return 'absent';
+    }
+    const options = this.options(integration);
+    try {
+      await handle.update((previous) => ({ ...previous, spec: options.spec, state: { ...previous.state, paused: integration.syncPaused } }));
+    } catch (error) {
+      if (!(error instanceof ScheduleNotFoundError)) throw error;
+      await this.temporal.schedule.create(options);
+    }
+    return 'present';
+  }
+
+  private options(integration: IntegrationEntity): ScheduleOptions {
+    return {
+      scheduleId: syncScheduleId(integration.id),
+      spec: { intervals: [{ every: `${integration.syncIntervalMinutes}m` }] },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'scheduledSync',
+        workflowId: `sync-trigger:${integration.id}`,
+        taskQueue: this.config.get('temporal', { infer: true }).taskQueue,
+        args: [{ integrationId: integration.id, tenantId: integration.tenantId }] as Parameters<typeof scheduledSync>,
+        typedSearchAttributes: [
+          { key: TENANT_ID, value: integration.tenantId },
+          { key: INTEGRATION_ID, value: integration.id },
+        ],
+      },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+      state: { paused: integration.syncPaused, note: 'Full reconciliation of the HaloPSA integration' },
+      typedSearchAttributes: [
+        { key: TENANT_ID, value: integration.tenantId },
+        { key: INTEGRATION_ID, value: integration.id },
+      ],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+
+export class QuietWindowDto {
+  @ApiPropertyOptional({ example: '22:00' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'start must be HH:MM (24 h)' })
+  start!: string;
+
+  @ApiPropertyOptional({ example: '06:00' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'end must be HH:MM (24 h)' })
+  end!: string;
+
+  @ApiPropertyOptional({ example: 'Europe/London' })
+  @IsString()
+  timeZone!: string;
+}
+
+export class SyncSettingsDto {
+  @ApiPropertyOptional({ minimum: 5, maximum: 1440, description: 'Minutes between full reconciliations (default 15).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  intervalMinutes?: number;
+
+  @ApiPropertyOptional({ type: QuietWindowDto, nullable: true, description: 'No scheduled sync inside this window; null removes it.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuietWindowDto)
+  quietWindow?: QuietWindowDto | null;
+
+  @ApiPropertyOptional({ description: 'New computers in mapped companies become assets by themselves (default true).' })
+  @IsOptional()
+  @IsBoolean()
+  autoExport?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 720, description: "Hours between deep checks that read HaloPSA's assets (default 24)." })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  deepCheckHours?: number;
+
+  @ApiPropertyOptional({ enum: ['report', 'recreate'], description: 'A linked asset deleted in HaloPSA: report it (default) or create it again.' })
+  @IsOptional()
+  @IsIn(['report', 'recreate'])
+  deletedAssetPolicy?: 'report' | 'recreate';
+}

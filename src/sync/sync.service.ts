@@ -1,0 +1,139 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { Principal } from '../access/principal';
+import { IntegrationEntity } from '../persistence/entities/integration.entity';
+import { SyncRunItemEntity } from '../persistence/entities/sync-run-item.entity';
+import { SyncRunEntity } from '../persistence/entities/sync-run.entity';
+import { SyncProgress, syncProgress, syncWorkflowId } from '../../workflows/sync-messages';
+import { isValidTimeZone } from './quiet-window';
+import { SyncScheduleService } from './sync-schedule.service';
+import { SyncSignaller } from './sync-signaller';
+import { SyncSettingsDto } from './sync.dto';
+
+export interface SyncSettingsView {
+  intervalMinutes: number;
+  quietWindow: { start: string; end: string; timeZone: string } | null;
+  autoExport: boolean;
+  deepCheckHours: number;
+  deletedAssetPolicy: 'report' | 'recreate';
+  paused: boolean;
+  schedule: 'present' | 'absent';
+}
+
+@Injectable()
+export class SyncService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly schedules: SyncScheduleService,
+    private readonly signaller: SyncSignaller,
+    private readonly temporal: Client,
+  ) {}
+
+  async integration(principal: Principal): Promise<IntegrationEntity> {
+    const integration = await this.dataSource.manager.findOneBy(IntegrationEntity, { tenantId: principal.tenantId });
+    if (!integration) throw new NotFoundException('HaloPSA is not connected yet: PUT /api/v1/halopsa/connection first.');
+    return integration;
+  }
+
+  async settings(principal: Principal): Promise<SyncSettingsView> {
+    const integration = await this.integration(principal);
+    return this.view(integration, (await this.schedules.operational(integration)) ? 'present' : 'absent');
+  }
+
+  async updateSettings(principal: Principal, input: SyncSettingsDto): Promise<SyncSettingsView> {
+    if (input.quietWindow && !isValidTimeZone(input.quietWindow.timeZone)) {
+      throw new BadRequestException(`quietWindow.timeZone: "${input.quietWindow.timeZone}" is not a time zone (use an IANA name such as Europe/London).`);
+    }
+    const integration = await this.integration(principal);
+    const changes: Partial<Pick<IntegrationEntity, 'syncIntervalMinutes' | 'syncQuietWindow' | 'autoExport' | 'deepCheckHours' | 'deletedAssetPolicy'>> = {
+      ...(input.intervalMinutes !== undefined ? { syncIntervalMinutes: input.intervalMinutes } : {}),
+      ...(input.quietWindow !== undefined ? { syncQuietWindow: input.quietWindow } : {}),
+      ...(input.autoExport !== undefined ? { autoExport: input.autoExport } : {}),
+      ...(input.deepCheckHours !== undefined ? { deepCheckHours: input.deepCheckHours } : {}),
+      ...(input.deletedAssetPolicy !== undefined ? { deletedAssetPolicy: input.deletedAssetPolicy } : {}),
+    };
+    await this.dataSource.manager.update(IntegrationEntity, { id: integration.id }, changes);
+    const updated = { ...integration, ...changes } as IntegrationEntity;
+    return this.view(updated, await this.schedules.reconcile(updated));
+  }
+
+  async syncNow(principal: Principal): Promise<{ workflowId: string }> {
+    const integration = await this.integration(principal);
+    if (integration.state !== 'connected') throw new BadRequestException(`The integration is ${integration.state}: fix it first (GET /api/v1/halopsa says why).`);
+    return { workflowId: await this.signaller.requestFull(integration, 'manual') };
+  }
+
+  async setPaused(principal: Principal, paused: boolean): Promise<SyncSettingsView> {
+    const integration = await this.integration(principal);
+    await this.dataSource.manager.update(IntegrationEntity, { id: integration.id }, { syncPaused: paused });
+    const updated = { ...integration, syncPaused: paused } as IntegrationEntity;
+    return this.view(updated, await this.schedules.reconcile(updated));
+  }
+
+  async runs(principal: Principal, page: number, pageSize: number) {
+    const integration = await this.integration(principal);
+    const [rows, total] = await this.dataSource.manager.findAndCount(SyncRunEntity, {
+      where: { integrationId: integration.id },
+      order: { startedAt: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { total, page, pageSize, items: rows.map((run) => runView(run)) };
+  }
+
+  async run(principal: Principal, runId: string, page: number, pageSize: number) {
+    const integration = await this.integration(principal);
+    const run = await this.dataSource.manager.findOneBy(SyncRunEntity, { id: runId, integrationId: integration.id });
+    if (!run) throw new NotFoundException(`No sync run ${runId}.`);
+    const [items, total] = await this.dataSource.manager.findAndCount(SyncRunItemEntity, {
+      where: { syncRunId: runId },
+      order: { computerHid: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return {
+      ...runView(run),
+      progress: run.state === 'running' ? await this.progress(integration.id) : null,
+      items: { total, page, pageSize, items: items.map((i) => ({ hid: i.computerHid, action: i.action, outcome: i.outcome, haloAssetId: i.haloAssetId, changes: i.changes, reason: i.reason })) },
+    };
+  }
+
+  /** Live progress, asked of the sync workflow itself. */
+  private async progress(integrationId: string): Promise<SyncProgress | null> {
+    try {
+      return await this.temporal.workflow.getHandle(syncWorkflowId(integrationId)).query(syncProgress);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  private view(integration: IntegrationEntity, schedule: 'present' | 'absent'): SyncSettingsView {
+    return {
+      intervalMinutes: integration.syncIntervalMinutes,
+      quietWindow: integration.syncQuietWindow,
+      autoExport: integration.autoExport,
+      deepCheckHours: integration.deepCheckHours,
+      deletedAssetPolicy: integration.deletedAssetPolicy,
+      paused: integration.syncPaused,
+      schedule,
+    };
+  }
+}
+
+function runView(run: SyncRunEntity) {
+  return {
+    runId: run.id,
+    trigger: run.trigger,
+    scope: run.scope,
+    state: run.state,
+    deepCheck: run.deepCheck,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    counts: run.counts,
+    error: run.error,
+    workflowId: run.workflowId,
+  };
+}

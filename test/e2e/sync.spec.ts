@@ -1,0 +1,199 @@
+import { createHmac } from 'node:crypto';
+import { waitFor } from '../../dev/wait-for';
+import { callApi } from '../support/api-client';
+import { connectAndSetUp, haloRequests, resetHaloCounters, writesIn } from '../support/halo-setup-fixture';
+import { ProductStack, startProductStack } from '../support/product-stack';
+import { simulatorControl } from '../support/simulator-control';
+import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
+
+interface Run {
+  runId: string;
+  error: string | null;
+  trigger: string;
+  scope: string;
+  state: string;
+  counts: Record<string, number>;
+  startedAt: string;
+}
+
+interface RunDetail extends Run {
+  items: { items: { hid: string; action: string; outcome: string; reason: string | null; changes: string[] }[] };
+}
+
+describe('inventory sync', () => {
+  let stack: ProductStack;
+  let acme: TenantFixture;
+  let integrationId: string;
+  let computerIdFieldId: number;
+
+  const api = <T>(method: string, path: string, body?: unknown) => callApi<T>(stack.apiUrl, method, path, { token: acme.apiKey, body });
+  const consoleSim = <T>(method: string, path: string, body?: unknown) => simulatorControl<T>(stack.console.url, method, path, body);
+  const haloSim = (method: string, path: string, body?: unknown) => simulatorControl(stack.halo.url, method, path, body);
+  const assetOf = (hid: string) =>
+    stack.halo.state.assets.all().filter((a) => (a.customfields ?? []).some((f) => f.id === computerIdFieldId && String(f.value) === hid));
+  const runs = async () => (await api<{ items: Run[] }>('GET', '/api/v1/halopsa/sync-runs?pageSize=100')).body.items;
+
+  const runIds = async () => new Set((await runs()).map((r) => r.runId));
+
+  /** Waits for a run not among `known` that matches, to finish. */
+  async function finishedRun(match: (run: Run) => boolean, known: Set<string>, timeoutMs = 60_000): Promise<RunDetail> {
+    let found: Run | undefined;
+    await waitFor(
+      'a sync run to finish',
+      async () => {
+        found = (await runs()).find((r) => !known.has(r.runId) && match(r) && r.state !== 'running');
+        return found !== undefined;
+      },
+      timeoutMs,
+      200,
+    );
+    return (await api<RunDetail>('GET', `/api/v1/halopsa/sync-runs/${found!.runId}?pageSize=500`)).body;
+  }
+
+  async function syncNow(): Promise<RunDetail> {
+    const known = await runIds();
+    expect((await api('POST', '/api/v1/halopsa/sync')).status).toBe(202);
+    return finishedRun((r) => r.trigger === 'manual', known);
+  }
+
+  beforeAll(async () => {
+    stack = await startProductStack({ companies: 6, computers: 80, env: { TEMPORAL_HISTORY_LIMIT: '60', HALO_WRITE_BATCH_SIZE: '2' } });
+    acme = await createTenant(stack, administrators(stack).full.AdminID);
+    ({ integrationId } = await connectAndSetUp(stack, acme));
+    computerIdFieldId = stack.halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid')!.id;
+    await api('POST', '/api/v1/halopsa/companies/auto-map');
+    const server = stack.halo.state.assetTypes.all().find((t) => t.name === 'Server')!;
+    for (const { licenseType } of (await api<{ licenseType: string }[]>('GET', '/api/v1/halopsa/asset-types')).body) {
+      await api('PUT', `/api/v1/halopsa/asset-types/${encodeURIComponent(licenseType)}`, { assetTypeId: server.id });
+    }
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('creates an asset for every licensed computer in mapped companies, then a no-op re-sync writes nothing', async () => {
+    const first = await syncNow();
+    expect(first.state).toBe('completed');
+    expect(first.counts.create).toBeGreaterThan(5);
+    const created = first.items.items.filter((i) => i.action === 'create' && i.outcome === 'done');
+    for (const item of created) expect(assetOf(item.hid)).toHaveLength(1);
+    expect((await api<{ schedule: string }>('GET', '/api/v1/halopsa/sync/settings')).body.schedule).toBe('present');
+
+    await resetHaloCounters(stack);
+    const again = await syncNow();
+    expect(again.counts).not.toHaveProperty('create');
+    expect(writesIn(await haloRequests(stack))).toEqual({});
+  });
+
+  it('updates a rename, moves a computer, unlinks one moved to an unmapped company, retires a deleted one and reactivates it', async () => {
+    const linked = (await api<{ items: { hid: string; companyId: string; companyName: string }[] }>('GET', '/api/v1/halopsa/computers?state=linked&pageSize=500')).body.items;
+    const mapped = (await api<{ companyId: string; companyName: string }[]>('GET', '/api/v1/halopsa/companies?filter=mapped')).body;
+    const unmapped = (await api<{ companyName: string }[]>('GET', '/api/v1/halopsa/companies?filter=unmapped')).body;
+    const [renamed, moved, leaving, deleted] = linked;
+    const target = mapped.find((c) => c.companyId !== moved.companyId)!;
+    await consoleSim('PATCH', `/computers/${renamed.hid}`, { computerName: 'RENAMED-PC-01' });
+    await consoleSim('PATCH', `/computers/${moved.hid}`, { companyName: target.companyName });
+    await consoleSim('PATCH', `/computers/${leaving.hid}`, { companyName: unmapped[0].companyName });
+    const gone = await consoleSim<{ computer: { ComputerName: string; CompanyName: string } }>('GET', `/computers/${deleted.hid}`);
+    await consoleSim('DELETE', `/computers/${deleted.hid}`);
+
+    const run = await syncNow();
+    const action = (hid: string) => run.items.items.find((i) => i.hid === hid);
+
+    expect(action(renamed.hid)).toMatchObject({ action: 'update', outcome: 'done' });
+    expect(action(moved.hid)).toMatchObject({ action: 'move', outcome: 'done' });
+    expect(action(leaving.hid)).toMatchObject({ action: 'unlink', outcome: 'done' });
+    expect(action(deleted.hid)).toMatchObject({ action: 'retire', outcome: 'done' });
+    expect(assetOf(renamed.hid)).toHaveLength(1);
+    expect(assetOf(renamed.hid)[0].key_field).toBe('RENAMED-PC-01');
+    const targetCustomer = (await api<{ companyId: string; mapping: { customerId: number } }[]>('GET', '/api/v1/halopsa/companies?filter=mapped')).body.find((c) => c.companyId === target.companyId)!.mapping.customerId;
+    expect(stack.halo.state.sites.get(assetOf(moved.hid)[0].site_id)?.client_id).toBe(targetCustomer);
+    expect(assetOf(moved.hid)).toHaveLength(1);
+    expect(assetOf(deleted.hid)[0].inactive).toBe(true);
+    expect(stack.halo.state.assets.get(assetOf(deleted.hid)[0].id)).toBeDefined();
+
+    await consoleSim('POST', '/computers', { hid: deleted.hid, computerName: gone.computer.ComputerName, companyName: gone.computer.CompanyName, licenseType: 'Server' });
+    const back = await syncNow();
+    expect(back.items.items.find((i) => i.hid === deleted.hid)).toMatchObject({ action: 'reactivate', outcome: 'done' });
+    expect(assetOf(deleted.hid)).toHaveLength(1);
+    expect(assetOf(deleted.hid)[0].inactive).toBe(false);
+  });
+
+  it('syncs the computer an event names within seconds, between the batches of a full run in progress', async () => {
+    const linked = (await api<{ items: { hid: string }[] }>('GET', '/api/v1/halopsa/computers?state=linked&pageSize=500')).body.items;
+    const [evented, ...others] = linked;
+    for (const [index, computer] of others.entries()) await consoleSim('PATCH', `/computers/${computer.hid}`, { computerName: `FULL-${index}` });
+    await consoleSim('PUT', '/event-target', { url: acme.consoleEvents.url, secret: acme.consoleEvents.secret });
+    await haloSim('PUT', '/faults', { latencyMs: 400, latencyRate: 1 });
+    try {
+      const known = await runIds();
+      await api('POST', '/api/v1/halopsa/sync');
+      await waitFor('the full run to write its first batch', async () => (await runs()).some((r) => !known.has(r.runId) && r.trigger === 'manual'), 20_000, 100);
+      await consoleSim('PATCH', `/computers/${evented.hid}`, { computerName: 'EVENT-RENAMED' });
+      const changedAt = Date.now();
+      const eventRun = await finishedRun((r) => r.trigger === 'event', known, 20_000);
+      const fullRunMeanwhile = (await runs()).find((r) => !known.has(r.runId) && r.trigger === 'manual')!;
+      expect(fullRunMeanwhile.state).toBe('running');
+      expect(eventRun).toMatchObject({ scope: 'computers', state: 'completed' });
+      expect(eventRun.items.items).toEqual([expect.objectContaining({ hid: evented.hid, action: 'update', outcome: 'done' })]);
+      expect(assetOf(evented.hid)[0].key_field).toBe('EVENT-RENAMED');
+      expect(Date.now() - changedAt).toBeLessThan(15_000);
+
+      const full = await finishedRun((r) => r.trigger === 'manual', known);
+      expect(full.state).toBe('completed');
+      expect(assetOf(evented.hid)[0].key_field).toBe('EVENT-RENAMED');
+      for (const [index, computer] of others.entries()) expect(assetOf(computer.hid)[0].key_field).toBe(`FULL-${index}`);
+    } finally {
+      await haloSim('DELETE', '/faults');
+      await consoleSim('DELETE', '/event-target');
+    }
+  });
+
+  it('survives a burst of 429s by waiting, and lets a bad record fail alone', async () => {
+    const linked = (await api<{ items: { hid: string; companyId: string }[] }>('GET', '/api/v1/halopsa/computers?state=linked&pageSize=500')).body.items;
+    for (const [index, computer] of linked.slice(0, 6).entries()) await consoleSim('PATCH', `/computers/${computer.hid}`, { computerName: `BURST-${index}` });
+    const badAsset = assetOf(linked[0].hid)[0];
+    await haloSim('PUT', '/rate-limit', { maxRequests: 5, windowSeconds: 2, retryAfterSeconds: 1 });
+    try {
+      stack.halo.state.assets.delete(badAsset.id);
+      await api('PUT', '/api/v1/halopsa/sync/settings', { deepCheckHours: 720 });
+      const run = await syncNow();
+      expect(run).toMatchObject({ state: 'completed', error: null });
+      const items = run.items.items.filter((i) => linked.slice(0, 6).some((c) => c.hid === i.hid));
+      expect(items.find((i) => i.hid === linked[0].hid)).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/HaloPSA refused/) });
+      expect(items.filter((i) => i.hid !== linked[0].hid).every((i) => i.outcome === 'done')).toBe(true);
+      for (const [index, computer] of linked.slice(1, 6).entries()) expect(assetOf(computer.hid)[0].key_field).toBe(`BURST-${index + 1}`);
+    } finally {
+      await haloSim('PUT', '/rate-limit', { maxRequests: 300, windowSeconds: 300 });
+    }
+  });
+
+  it('accepts signed events once, and refuses unsigned, stale or unknown ones', async () => {
+    const body = JSON.stringify({ id: `evt-${Date.now()}`, type: 'backup.completed', occurredAt: new Date().toISOString(), data: { ComputerHID: 'not-a-known-computer' } });
+    const post = (url: string, payload: string, headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
+    const signed = (payload: string, timestamp = Math.floor(Date.now() / 1000)) => ({
+      'x-console-timestamp': String(timestamp),
+      'x-console-signature': `sha256=${createHmac('sha256', acme.consoleEvents.secret).update(`${timestamp}.${payload}`).digest('hex')}`,
+    });
+    const first = await post(acme.consoleEvents.url, body, signed(body));
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ accepted: true, duplicate: false });
+    const again = await post(acme.consoleEvents.url, body, signed(body));
+    expect(await again.json()).toEqual({ accepted: true, duplicate: true });
+
+    expect((await post(acme.consoleEvents.url, body, {})).status).toBe(401);
+    expect((await post(acme.consoleEvents.url, body, signed(body, Math.floor(Date.now() / 1000) - 600))).status).toBe(401);
+    expect((await post(acme.consoleEvents.url, body.replace('backup', 'computer'), signed(body))).status).toBe(401);
+    expect((await post(`${stack.apiUrl}/api/v1/console-events?account=unknown-account`, body, signed(body))).status).toBe(401);
+    expect((await post(acme.consoleEvents.url, '{not json', signed('{not json'))).status).toBe(400);
+  });
+
+  it('continues as new past its history limit, keeping every run recorded', async () => {
+    const executions = stack.temporal.client.workflow.list({ query: `WorkflowId = 'sync:${integrationId}'` });
+    const executionRunIds: string[] = [];
+    for await (const execution of executions) executionRunIds.push(execution.runId);
+    expect(executionRunIds.length).toBeGreaterThan(1);
+    expect((await runs()).length).toBeGreaterThanOrEqual(6);
+  });
+});

@@ -1,0 +1,108 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  sleep,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SyncActivities } from '../activities/sync-activities';
+import { computersChanged, requestFullSync, SyncProgress, syncProgress, SyncRequestTrigger } from './sync-messages';
+
+export interface IntegrationSyncInput {
+  integrationId: string;
+  tenantId: string;
+  batchSize: number;
+  idleMinutes: number;
+  debounceMs: number;
+  /** Continue-as-new past this many history events (Temporal's hard limit is 51,200). */
+  maxHistoryEvents: number;
+  /** Work carried over from the previous history. */
+  pending?: { full: SyncRequestTrigger | null; hids: string[] };
+}
+
+const activities = proxyActivities<SyncActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30 },
+});
+
+/** Credentials or rights gone: runs stop, and the integration says why. */
+const STOPPING_FAILURES = new Set(['Halo_invalid_client', 'Halo_invalid_scope', 'Halo_bad_tenant', 'Halo_unauthorized', 'Halo_forbidden']);
+
+type Running = NonNullable<SyncProgress['running']>;
+
+/**
+ * sync:<integrationId>, the one writer of an integration's assets: scheduled, manual and event
+ * syncs queue here and run one at a time, so two never write the same computer at once. Computers
+ * named by events are synced between the batches of a full run (replacing what it had planned for
+ * them), so an event lands within seconds even during a long run. Idle for a while, it ends; past
+ * a history size, it continues as new with what is queued.
+ */
+export async function integrationSync(input: IntegrationSyncInput): Promise<void> {
+  let full: SyncRequestTrigger | null = input.pending?.full ?? null;
+  const hids = new Set(input.pending?.hids ?? []);
+  const running: Running[] = [];
+  let runs = 0;
+
+  setHandler(requestFullSync, ({ trigger }) => {
+    if (full === null || trigger === 'manual') full = trigger;
+  });
+  setHandler(computersChanged, (signal) => signal.hids.forEach((hid) => hids.add(hid)));
+  setHandler(syncProgress, () => ({ running: running[running.length - 1] ?? null, queued: { full: full !== null, computers: hids.size }, runsInThisHistory: runs }));
+
+  async function run(trigger: SyncRequestTrigger, scope: string[] | undefined, supersedes: string | undefined): Promise<void> {
+    const runId = uuid4();
+    const begun = await activities.beginSyncRun({ integrationId: input.integrationId, runId, workflowId: workflowInfo().workflowId, trigger, hids: scope, supersedes });
+    runs++;
+    if (begun.state === 'skipped') return;
+    const progress: Running = { runId, trigger, scope: scope ? 'computers' : 'full', planned: begun.pending, processed: 0 };
+    running.push(progress);
+    try {
+      for (let remaining = begun.pending; remaining > 0; ) {
+        const batch = await activities.applySyncBatch({ integrationId: input.integrationId, runId, batchSize: input.batchSize });
+        progress.processed += batch.processed;
+        remaining = batch.remaining;
+        if (!scope && hids.size > 0 && remaining > 0) await run('event', takeQueuedComputers(), runId);
+      }
+      await activities.finishSyncRun({ integrationId: input.integrationId, runId, error: null, stopsIntegration: false });
+    } catch (error) {
+      const cause = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : undefined;
+      await activities.finishSyncRun({
+        integrationId: input.integrationId,
+        runId,
+        error: cause?.message ?? String(error),
+        stopsIntegration: STOPPING_FAILURES.has(cause?.type ?? ''),
+      });
+    } finally {
+      running.pop();
+    }
+  }
+
+  function takeQueuedComputers(): string[] {
+    const taken = [...hids].sort();
+    hids.clear();
+    return taken;
+  }
+
+  for (;;) {
+    const woke = await condition(() => full !== null || hids.size > 0, `${input.idleMinutes} minutes`);
+    if (!woke) break;
+    if (full !== null) {
+      const trigger = full;
+      full = null;
+      hids.clear();
+      await run(trigger, undefined, undefined);
+    } else {
+      await sleep(input.debounceMs);
+      await run('event', takeQueuedComputers(), undefined);
+    }
+    if (workflowInfo().historyLength > input.maxHistoryEvents || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof integrationSync>({ ...input, pending: { full, hids: [...hids] } });
+    }
+  }
+}

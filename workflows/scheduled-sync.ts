@@ -1,0 +1,15 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { SyncTriggerActivities } from '../activities/sync-trigger-activities';
+
+const activities = proxyActivities<SyncTriggerActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 5 },
+});
+
+/**
+ * What an integration's Temporal Schedule starts every N minutes: outside the quiet window, it
+ * asks the integration's sync workflow for a full reconciliation (queued, never overlapping).
+ */
+export async function scheduledSync(input: { integrationId: string; tenantId: string }): Promise<'requested' | 'quiet-window'> {
+  return activities.requestScheduledSync(input);
+}

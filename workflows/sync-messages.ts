@@ -1,0 +1,19 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+export type SyncRequestTrigger = 'schedule' | 'manual' | 'event';
+
+/** A full reconciliation was asked for (schedule, "sync now", a company renamed). */
+export const requestFullSync = defineSignal<[{ trigger: SyncRequestTrigger }]>('requestFullSync');
+
+/** Console events named these computers: sync just them, soon. */
+export const computersChanged = defineSignal<[{ hids: string[] }]>('computersChanged');
+
+export interface SyncProgress {
+  running: { runId: string; trigger: SyncRequestTrigger; scope: 'full' | 'computers'; planned: number; processed: number } | null;
+  queued: { full: boolean; computers: number };
+  runsInThisHistory: number;
+}
+
+export const syncProgress = defineQuery<SyncProgress>('syncProgress');
+
+export const syncWorkflowId = (integrationId: string): string => `sync:${integrationId}`;
