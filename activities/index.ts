@@ -1,10 +1,15 @@
 import { createExportActivities, ExportActivityDependencies } from './export-activities';
+import { createRemovalActivities, RemovalActivityDependencies } from './removal-activities';
 import { createSetupActivities, SetupActivityDependencies } from './setup-activities';
 import { createSyncActivities, SyncActivityDependencies } from './sync-activities';
 import { createSyncTriggerActivities, SyncTriggerDependencies } from './sync-trigger-activities';
 
 /** What activities may reach the world through; built by the worker from Nest-managed instances. */
-export type ActivityDependencies = SetupActivityDependencies & ExportActivityDependencies & SyncActivityDependencies & SyncTriggerDependencies;
+export type ActivityDependencies = SetupActivityDependencies &
+  ExportActivityDependencies &
+  SyncActivityDependencies &
+  SyncTriggerDependencies &
+  RemovalActivityDependencies;
 
 /** The worker's activities, as a factory over dependencies (Temporal's dependency-injection pattern). */
 export function createActivities(dependencies: ActivityDependencies) {
@@ -13,6 +18,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createExportActivities(dependencies),
     ...createSyncActivities(dependencies),
     ...createSyncTriggerActivities(dependencies),
+    ...createRemovalActivities(dependencies),
   };
 }
 

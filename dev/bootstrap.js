@@ -3,7 +3,7 @@
 /**
  * The README's commands start here, before any dependency may exist: install packages when
  * missing, compile, then hand over. Plain Node on purpose (nothing to install first).
- *   node dev/bootstrap.js demo | simulators [args] | test [jest args] | temporal-binary
+ *   node dev/bootstrap.js demo | simulators [args] | bench [args] | test [jest args] | temporal-binary
  */
 const { spawnSync, spawn } = require('node:child_process');
 const { existsSync } = require('node:fs');
@@ -46,6 +46,10 @@ switch (command) {
     build();
     handOver('dist/simulators/cli.js', args);
     break;
+  case 'bench':
+    build();
+    handOver('dist/bench/sync-benchmark.js', args);
+    break;
   case 'temporal-binary':
     build();
     handOver('dist/dev/print-temporal-binary.js', args);
@@ -57,6 +61,6 @@ switch (command) {
     step('running every test tier (unit, integration, replay, e2e)', process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args]);
     break;
   default:
-    process.stderr.write('usage: node dev/bootstrap.js demo | simulators [args] | test [jest args] | temporal-binary\n');
+    process.stderr.write('usage: node dev/bootstrap.js demo | simulators [args] | bench [args] | test [jest args] | temporal-binary\n');
     process.exit(2);
 }

@@ -7,8 +7,10 @@ import { HealthModule } from './health/health.module';
 import { requestValidationPipe } from './http/validation';
 import { VendorErrorFilter } from './http/vendor-error.filter';
 import { infrastructureImports } from './infrastructure-imports';
+import { ActiveIntegrationModule } from './integrations/active-integration.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MappingsModule } from './mappings/mappings.module';
+import { RemovalModule } from './removal/removal.module';
 import { SyncModule } from './sync/sync.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -19,7 +21,7 @@ export class AppModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...infrastructureImports(config, logger), TemporalModule, HealthModule, TenantsModule, IntegrationsModule, MappingsModule, ConnectModule, SyncModule],
+      imports: [...infrastructureImports(config, logger), TemporalModule, HealthModule, ActiveIntegrationModule, TenantsModule, IntegrationsModule, MappingsModule, ConnectModule, SyncModule, RemovalModule],
       providers: [
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         { provide: APP_FILTER, useClass: VendorErrorFilter },

@@ -4,5 +4,6 @@
  */
 export { exportComputers } from './export-computers';
 export { integrationSync } from './integration-sync';
+export { removeIntegration } from './remove-integration';
 export { scheduledSync } from './scheduled-sync';
 export { setupIntegration } from './setup-integration';

@@ -11,7 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SyncActivities } from '../activities/sync-activities';
-import { computersChanged, requestFullSync, SyncProgress, syncProgress, SyncRequestTrigger } from './sync-messages';
+import { computersChanged, requestFullSync, stopSync, SyncProgress, syncProgress, SyncRequestTrigger } from './sync-messages';
 
 export interface IntegrationSyncInput {
   integrationId: string;
@@ -47,11 +47,15 @@ export async function integrationSync(input: IntegrationSyncInput): Promise<void
   const hids = new Set(input.pending?.hids ?? []);
   const running: Running[] = [];
   let runs = 0;
+  let stopping = false;
 
   setHandler(requestFullSync, ({ trigger }) => {
     if (full === null || trigger === 'manual') full = trigger;
   });
   setHandler(computersChanged, (signal) => signal.hids.forEach((hid) => hids.add(hid)));
+  setHandler(stopSync, () => {
+    stopping = true;
+  });
   setHandler(syncProgress, () => ({ running: running[running.length - 1] ?? null, queued: { full: full !== null, computers: hids.size }, runsInThisHistory: runs }));
 
   async function run(trigger: SyncRequestTrigger, scope: string[] | undefined, supersedes: string | undefined): Promise<void> {
@@ -62,13 +66,14 @@ export async function integrationSync(input: IntegrationSyncInput): Promise<void
     const progress: Running = { runId, trigger, scope: scope ? 'computers' : 'full', planned: begun.pending, processed: 0 };
     running.push(progress);
     try {
-      for (let remaining = begun.pending; remaining > 0; ) {
+      for (let remaining = begun.pending; remaining > 0 && !stopping; ) {
         const batch = await activities.applySyncBatch({ integrationId: input.integrationId, runId, batchSize: input.batchSize });
         progress.processed += batch.processed;
         remaining = batch.remaining;
-        if (!scope && hids.size > 0 && remaining > 0) await run('event', takeQueuedComputers(), runId);
+        if (!scope && hids.size > 0 && remaining > 0 && !stopping) await run('event', takeQueuedComputers(), runId);
       }
-      await activities.finishSyncRun({ integrationId: input.integrationId, runId, error: null, stopsIntegration: false });
+      const error = stopping ? 'stopped: the integration is being removed' : null;
+      await activities.finishSyncRun({ integrationId: input.integrationId, runId, error, stopsIntegration: false });
     } catch (error) {
       const cause = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : undefined;
       await activities.finishSyncRun({
@@ -88,9 +93,9 @@ export async function integrationSync(input: IntegrationSyncInput): Promise<void
     return taken;
   }
 
-  for (;;) {
-    const woke = await condition(() => full !== null || hids.size > 0, `${input.idleMinutes} minutes`);
-    if (!woke) break;
+  while (!stopping) {
+    const woke = await condition(() => stopping || full !== null || hids.size > 0, `${input.idleMinutes} minutes`);
+    if (!woke || stopping) break;
     if (full !== null) {
       const trigger = full;
       full = null;

@@ -8,6 +8,9 @@ export const requestFullSync = defineSignal<[{ trigger: SyncRequestTrigger }]>('
 /** Console events named these computers: sync just them, soon. */
 export const computersChanged = defineSignal<[{ hids: string[] }]>('computersChanged');
 
+/** The integration is being removed: finish the current batch, record it, and stop. */
+export const stopSync = defineSignal('stopSync');
+
 export interface SyncProgress {
   running: { runId: string; trigger: SyncRequestTrigger; scope: 'full' | 'computers'; planned: number; processed: number } | null;
   queued: { full: boolean; computers: number };

@@ -8,6 +8,7 @@ import { LoggingConfig, readLoggingConfig } from './logging.config';
 import { OperatorConfig, readOperatorConfig } from './operator.config';
 import { PublicUrlConfig, readPublicUrlConfig } from './public-url.config';
 import { HaloPolicyConfig, readHaloPolicyConfig, readSecretsConfig, SecretsConfig } from './security.config';
+import { readRemovalConfig, RemovalConfig } from './removal.config';
 import { readTemporalConfig, TemporalConfig } from './temporal.config';
 import { readWorkerConfig, WorkerConfig } from './worker.config';
 
@@ -26,6 +27,7 @@ export interface ApiConfig extends SharedConfig {
   http: HttpConfig;
   operator: OperatorConfig;
   connect: ConnectConfig;
+  removal: RemovalConfig;
 }
 
 export interface WorkerProcessConfig extends SharedConfig {
@@ -52,7 +54,7 @@ function readShared(r: EnvReader): SharedConfig {
 }
 
 export function loadApiConfig(env: Env = process.env): ApiConfig {
-  return validated(env, (r) => ({ http: readHttpConfig(r), ...readShared(r), operator: readOperatorConfig(r), connect: readConnectConfig(r) }));
+  return validated(env, (r) => ({ http: readHttpConfig(r), ...readShared(r), operator: readOperatorConfig(r), connect: readConnectConfig(r), removal: readRemovalConfig(r) }));
 }
 
 export function loadWorkerConfig(env: Env = process.env): WorkerProcessConfig {

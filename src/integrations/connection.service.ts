@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -26,6 +26,7 @@ export class ConnectionService {
     const { integration, mappingsKept } = await this.dataSource.transaction(async (db) => {
       const repository = db.getRepository(IntegrationEntity);
       const existing = await repository.findOne({ where: { tenantId: principal.tenantId }, lock: { mode: 'pessimistic_write' } });
+      if (existing?.state === 'removing') throw new ConflictException('The HaloPSA integration is being removed: connect again once the removal has finished (GET /api/v1/halopsa/removal).');
       const id = existing?.id ?? randomUUID();
       const saved = await repository.save(
         repository.create({

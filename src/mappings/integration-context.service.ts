@@ -1,12 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { ConsoleRightsService } from '../access/console-rights.service';
 import { Principal } from '../access/principal';
 import { visibleCompanyNames } from '../console/administrator-permissions';
 import { ConsoleAdministrator } from '../console/console-types';
 import { ConsoleClient } from '../console/console-client';
 import { HaloClient } from '../halo/halo-client';
+import { ActiveIntegrationService } from '../integrations/active-integration.service';
 import { IntegrationHaloClientFactory } from '../integrations/integration-halo-client';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { TenantConsoleService } from '../tenants/tenant-console.service';
@@ -23,15 +22,14 @@ export interface IntegrationContext {
 @Injectable()
 export class IntegrationContextService {
   constructor(
-    @InjectRepository(IntegrationEntity) private readonly integrations: Repository<IntegrationEntity>,
+    private readonly active: ActiveIntegrationService,
     private readonly haloClients: IntegrationHaloClientFactory,
     private readonly consoles: TenantConsoleService,
     private readonly rights: ConsoleRightsService,
   ) {}
 
   async forPrincipal(principal: Principal): Promise<IntegrationContext> {
-    const integration = await this.integrations.findOneBy({ tenantId: principal.tenantId });
-    if (!integration) throw new NotFoundException('HaloPSA is not connected yet: PUT /api/v1/halopsa/connection first.');
+    const integration = await this.active.of(principal.tenantId);
     const [console, { administrator }] = await Promise.all([
       this.consoles.clientForTenant(principal.tenantId),
       this.rights.rightsOf(principal.tenantId, principal.consoleAdministratorId),

@@ -6,6 +6,7 @@ import { ComputerLinkEntity } from './entities/computer-link.entity';
 import { ExportItemEntity } from './entities/export-item.entity';
 import { ExportRunEntity } from './entities/export-run.entity';
 import { IntegrationEntity } from './entities/integration.entity';
+import { RemovalEntity } from './entities/removal.entity';
 import { SyncRunItemEntity } from './entities/sync-run-item.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { TenantEntity } from './entities/tenant.entity';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   SyncRunEntity,
   SyncRunItemEntity,
   ConsoleEventEntity,
+  RemovalEntity,
 ];

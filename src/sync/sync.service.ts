@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Principal } from '../access/principal';
+import { ActiveIntegrationService } from '../integrations/active-integration.service';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { SyncRunItemEntity } from '../persistence/entities/sync-run-item.entity';
 import { SyncRunEntity } from '../persistence/entities/sync-run.entity';
@@ -29,12 +30,11 @@ export class SyncService {
     private readonly schedules: SyncScheduleService,
     private readonly signaller: SyncSignaller,
     private readonly temporal: Client,
+    private readonly active: ActiveIntegrationService,
   ) {}
 
-  async integration(principal: Principal): Promise<IntegrationEntity> {
-    const integration = await this.dataSource.manager.findOneBy(IntegrationEntity, { tenantId: principal.tenantId });
-    if (!integration) throw new NotFoundException('HaloPSA is not connected yet: PUT /api/v1/halopsa/connection first.');
-    return integration;
+  integration(principal: Principal): Promise<IntegrationEntity> {
+    return this.active.of(principal.tenantId);
   }
 
   async settings(principal: Principal): Promise<SyncSettingsView> {

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { ActivityDependencies } from '../../activities';
 import { IntegrationHaloClientFactory } from '../integrations/integration-halo-client';
@@ -20,6 +21,8 @@ export function activityDependencies(app: INestApplicationContext, config: Worke
     urlPolicy: app.get(UrlPolicy),
     publicBaseUrl: config.publicUrl.baseUrl,
     consoles: app.get(TenantConsoleService),
+    schedules,
+    temporalClient: app.get(Client),
     syncSignaller: app.get(SyncSignaller),
     syncRunRetentionDays: config.worker.syncRunRetentionDays,
     onExportFinished: async (integrationId) => {

@@ -22,6 +22,7 @@ export interface ProductStack {
   temporal: TestWorkflowEnvironment;
   database: TestDatabase;
   api: ProductProcess;
+  /** Replaceable: a test may kill the worker and start another. */
   worker: ProductProcess;
   stop(): Promise<void>;
 }
@@ -50,7 +51,7 @@ export async function startProductStack(options: { companies?: number; computers
   const worker = startProductProcess('worker', env);
   const api = startProductProcess('api', env);
   await Promise.all([api.waitForOutput(/API listening/), worker.waitForOutput(/"state":"RUNNING"/)]);
-  return {
+  const stack: ProductStack = {
     apiUrl,
     operatorToken: secrets.OPERATOR_TOKEN,
     secrets: [secrets.OPERATOR_TOKEN, secrets.SECRET_KEYS, halo.credentials.clientSecret, consoleSimulator.credentials.password],
@@ -63,8 +64,9 @@ export async function startProductStack(options: { companies?: number; computers
     api,
     worker,
     async stop() {
-      await Promise.all([api.stop(), worker.stop()]);
+      await Promise.all([stack.api.stop(), stack.worker.stop()]);
       await Promise.all([temporal.teardown(), database.drop(), halo.close(), consoleSimulator.close()]);
     },
   };
+  return stack;
 }

@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConsoleRightsService } from '../../access/console-rights.service';
 import { Principal } from '../../access/principal';
 import { readHaloCapabilities } from '../../halo/halo-capabilities';
 import { IntegrationEntity } from '../../persistence/entities/integration.entity';
+import { ActiveIntegrationService } from '../active-integration.service';
 import { IntegrationHaloClientFactory } from '../integration-halo-client';
 import { buildPermissionReport, PermissionReport } from './permission-report';
 
@@ -15,11 +16,11 @@ export class PermissionCheckService {
     @InjectRepository(IntegrationEntity) private readonly integrations: Repository<IntegrationEntity>,
     private readonly haloClients: IntegrationHaloClientFactory,
     private readonly consoleRights: ConsoleRightsService,
+    private readonly active: ActiveIntegrationService,
   ) {}
 
   async check(principal: Principal): Promise<PermissionReport> {
-    const integration = await this.integrations.findOneBy({ tenantId: principal.tenantId });
-    if (!integration) throw new NotFoundException('HaloPSA is not connected yet: PUT /api/v1/halopsa/connection first.');
+    const integration = await this.active.of(principal.tenantId);
     const [halo, consoleRights] = await Promise.all([
       readHaloCapabilities(this.haloClients.forIntegration(integration)),
       this.consoleRights.rightsOf(principal.tenantId, principal.consoleAdministratorId),

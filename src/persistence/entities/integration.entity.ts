@@ -7,7 +7,7 @@ export interface QuietWindow {
   timeZone: string;
 }
 
-export const INTEGRATION_STATES = ['connecting', 'connected', 'failed'] as const;
+export const INTEGRATION_STATES = ['connecting', 'connected', 'failed', 'removing'] as const;
 export type IntegrationState = (typeof INTEGRATION_STATES)[number];
 
 /** A tenant's HaloPSA connection and what setup created there. The client secret is sealed. */

@@ -32,6 +32,7 @@ describe('configuration', () => {
       halo: { writeBatchSize: 100 },
       operator: { token: valid.OPERATOR_TOKEN },
       connect: { remoteDesktopUrlTemplate: '{consoleUrl}/connect/web?hid={ComputerHID}' },
+      removal: { manualActionWaitSeconds: 604_800 },
     });
     expect(loadWorkerConfig(valid).worker).toEqual({ shutdownGraceMs: 30_000, syncRunRetentionDays: 30 });
   });

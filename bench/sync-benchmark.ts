@@ -1,0 +1,347 @@
+import { cpus, release, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { ConsoleComputer } from '../simulators/demo-data';
+import { simControl } from './bench-http';
+import { BenchStack, startBenchStack } from './bench-stack';
+import { createTenantAndConnect, mapEverything, Tenant } from './journey';
+import { countRefusals, haloCounters, seconds, summariseRequests } from './measure';
+import { NaiveResult, projectedWallSeconds, runNaiveBaseline } from './naive-baseline';
+import {
+  applyChurn,
+  ChurnPlan,
+  EventLatencies,
+  knownRuns,
+  measuredPhase,
+  PhaseContext,
+  PhaseReport,
+  renameWithEvents,
+  runBreakdown,
+  runsSince,
+  syncNowAndWait,
+  syncWorkflowDiagnostics,
+} from './sync-phases';
+
+/**
+ * The sync benchmark (issue 5, item 8): the whole product (compiled API and worker, Temporal dev
+ * server, a fresh PostgreSQL database) against the simulators with HaloPSA's real limit (300
+ * requests per rolling 5 minutes) and 40 ms latency on every HaloPSA and Console request:
+ *
+ *   npm run bench -- --computers 10000 --companies 500
+ *
+ * Phases: initial sync, no-op re-sync, 1 % churn re-sync, 50 single-computer events; then a naive
+ * baseline (search, then create or update, per computer) on a 500-computer subset, projected to
+ * the full size. Prints ONE JSON object on stdout; progress goes to stderr. Everything it starts
+ * is stopped (and its database dropped) before it exits.
+ */
+
+const LATENCY_MS = 40;
+/** The product's defaults, not overridden here (HALO_WRITE_BATCH_SIZE, TEMPORAL_HISTORY_LIMIT). */
+const BATCH_SIZE = 100;
+const HISTORY_LIMIT = 10_000;
+
+interface Options {
+  computers: number;
+  companies: number;
+  seed: number;
+  events: number;
+  baselineComputers: number;
+  baseline: 'parallel' | 'serial' | 'skip';
+  phaseTimeoutMinutes: number;
+}
+
+const USAGE = `usage: npm run bench -- [--computers 10000] [--companies 500] [--seed 1] [--events 50]
+         [--baseline-computers 500] [--baseline parallel|serial|skip] [--phase-timeout-minutes N]
+  --baseline parallel (default) runs the naive baseline on its own HaloPSA simulator while the product
+  is measured (it spends almost all its time waiting for HaloPSA's window); serial runs it afterwards.`;
+
+function options(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      computers: { type: 'string' },
+      companies: { type: 'string' },
+      seed: { type: 'string' },
+      events: { type: 'string' },
+      'baseline-computers': { type: 'string' },
+      baseline: { type: 'string' },
+      'phase-timeout-minutes': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const int = (name: keyof typeof values, fallback: number, min: number, max: number): number => {
+    const raw = values[name];
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < min || n > max) throw new Error(`--${name} must be an integer between ${min} and ${max}, got ${String(raw)}`);
+    return n;
+  };
+  const computers = int('computers', 10_000, 200, 200_000);
+  const baseline = values.baseline ?? 'parallel';
+  if (baseline !== 'parallel' && baseline !== 'serial' && baseline !== 'skip') throw new Error(`--baseline must be parallel, serial or skip, got ${baseline}`);
+  return {
+    computers,
+    companies: int('companies', 500, 5, 5_000),
+    seed: int('seed', 1, 0, 2 ** 31),
+    events: int('events', 50, 1, 1_000),
+    baselineComputers: int('baseline-computers', 500, 10, 5_000),
+    baseline,
+    // A run that needs n window-fulls of requests cannot take less than (n - 1) × 5 minutes.
+    phaseTimeoutMinutes: int('phase-timeout-minutes', 20 + 5 * Math.floor(computers / 25_000), 1, 600),
+  };
+}
+
+const log = (line: string): void => void process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+interface Target {
+  target: string;
+  measured: string | number | null;
+  /** null: not measured (an earlier phase did not complete). */
+  met: boolean | null;
+  by?: string;
+}
+
+async function main(): Promise<number> {
+  const opts = options(process.argv.slice(2));
+  const report: Record<string, unknown> = {
+    benchmark: 'sync-benchmark',
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), os: `${process.platform} ${release()}`, node: process.version },
+    options: opts,
+  };
+  let stack: BenchStack | undefined;
+  let exitCode = 0;
+  let interrupted = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      interrupted = true;
+      log(`${signal}: stopping everything`);
+      void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    });
+  }
+
+  const phases: Record<string, PhaseReport | { skipped: string }> = {};
+  let naive: Promise<NaiveResult | { error: string }> | undefined;
+  try {
+    stack = await startBenchStack({ companies: opts.companies, computers: opts.computers, seed: opts.seed, log });
+    const sims = stack.simulators;
+    for (const url of [sims.haloUrl, sims.consoleUrl]) await simControl(url, 'PUT', '/faults', { latencyMs: LATENCY_MS, latencyRate: 1 });
+    await simControl(sims.consoleUrl, 'DELETE', '/event-target');
+    const rateLimit = await simControl<{ maxRequests: number; windowSeconds: number; retryAfterSeconds?: number }>(sims.haloUrl, 'GET', '/rate-limit');
+    if (rateLimit.maxRequests !== 300 || rateLimit.windowSeconds !== 300 || rateLimit.retryAfterSeconds !== undefined) {
+      throw new Error(`the HaloPSA simulator's rate limit is not Halo's real one: ${JSON.stringify(rateLimit)}`);
+    }
+    const refusals = countRefusals(sims.haloSimulator);
+    report.conditions = {
+      haloRateLimit: { maxRequests: rateLimit.maxRequests, windowSeconds: rateLimit.windowSeconds, retryAfter: 'not sent (as real Halo)' },
+      latencyMs: { halo: LATENCY_MS, console: LATENCY_MS, rate: 1 },
+      haloWriteBatchSize: BATCH_SIZE,
+      temporalHistoryLimit: HISTORY_LIMIT,
+      scheduleIntervalMinutes: 1440,
+      notes: [
+        'The HaloPSA rate-limit window is emptied once, just before the initial sync, so that the benchmark\'s own set-up traffic (connect, mapping ~N companies in seconds) is not charged to the sync; it is never emptied afterwards: later phases start with whatever the previous ones left in the window (haloRateLimitAtStart).',
+        'The sync schedule interval is set to 1440 minutes so that no scheduled reconciliation lands inside a measured phase.',
+        'Halo request counts include requests refused with 429 (refused429 says how many).',
+      ],
+    };
+
+    const dataset = sims.dataset;
+    const eligible = dataset.console.computers.filter((c) => c.License?.Granted && (c.HasBackupApp || c.Apps.length > 0));
+    if (opts.baseline === 'parallel') naive = baseline(opts, dataset, eligible);
+
+    const setupStarted = Date.now();
+    const tenant = await createTenantAndConnect(stack, log);
+    await tenant.api.ok('PUT', '/api/v1/halopsa/sync/settings', { intervalMinutes: 1440 });
+    const mapping = await mapEverything(stack, tenant, log);
+    const setupRequests = summariseRequests(await haloCounters(sims.haloUrl), refusals.value());
+    report.setup = {
+      seconds: seconds(Date.now() - setupStarted),
+      companies: { autoMapped: mapping.autoMapped, mappedByHand: mapping.mappedByHand, mapped: mapping.mappedCompanies, distinctCustomers: mapping.distinctCustomers },
+      licenseTypes: mapping.licenseTypes,
+      haloRequests: setupRequests,
+    };
+    log(`setup done: ${mapping.mappedCompanies} companies mapped (${mapping.autoMapped} automatically) onto ${mapping.distinctCustomers} customers; ${setupRequests.total} HaloPSA requests`);
+
+    const ctx: PhaseContext = { stack, tenant, mapping, batchSize: BATCH_SIZE, timeoutMs: opts.phaseTimeoutMinutes * 60_000, refusals, log };
+    await simControl(sims.haloUrl, 'POST', '/rate-limit/reset');
+
+    // 1. Initial sync.
+    const initial = await measuredPhase(ctx, 'initial sync', () => syncNowAndWait(ctx));
+    phases.initialSync = initial;
+    if (!initial.completed) (initial as PhaseReport & { diagnostics?: unknown }).diagnostics = await syncWorkflowDiagnostics(ctx);
+    if (initial.runs[0]?.state === 'completed') {
+      const breakdown = await runBreakdown(ctx, initial.runs[0].runId);
+      report.dataset = datasetSummary(opts, eligible.length, breakdown);
+    }
+
+    if (initial.completed) {
+      await remainingPhases(ctx, opts, tenant, phases);
+    } else {
+      for (const name of ['noopResync', 'churnResync', 'events']) phases[name] = { skipped: 'the initial sync did not complete' };
+    }
+    report.phases = phases;
+
+    if (opts.baseline === 'serial') naive = baseline(opts, dataset, eligible);
+    if (naive) {
+      log('waiting for the naive baseline to finish');
+      const result = await naive;
+      report.baseline = result;
+      if (!('error' in result)) report.comparison = compare(result, initial, report.dataset as DatasetSummary | undefined, eligible.length);
+    }
+    report.targets = targets(opts, phases);
+  } catch (error) {
+    exitCode = 1;
+    report.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    report.phases = phases;
+    log(`failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    if (!interrupted) await stack?.stop();
+  }
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  return exitCode;
+}
+
+function baseline(opts: Options, dataset: BenchStack['simulators']['dataset'], eligible: ConsoleComputer[]): Promise<NaiveResult | { error: string }> {
+  log(`naive baseline: ${Math.min(opts.baselineComputers, eligible.length)} computers on a fresh HaloPSA simulator (${opts.baseline})`);
+  return runNaiveBaseline({ dataset, computers: eligible.slice(0, opts.baselineComputers), latencyMs: LATENCY_MS, log, deadlineMs: 90 * 60_000 }).catch((error: unknown) => ({
+    error: error instanceof Error ? error.message : String(error),
+  }));
+}
+
+async function remainingPhases(ctx: PhaseContext, opts: Options, tenant: Tenant, phases: Record<string, unknown>): Promise<void> {
+  const sims = ctx.stack.simulators;
+  // 2. No-op re-sync.
+  phases.noopResync = await measuredPhase(ctx, 'no-op re-sync', () => syncNowAndWait(ctx));
+
+  // 3. 1 % churn, made in the Console with no event target, then "sync now".
+  const churn: ChurnPlan = await applyChurn(ctx, opts.computers, opts.seed);
+  const changes = churn.renamed.length + churn.moved.length + churn.deleted.length + churn.created.length;
+  log(`churn: ${churn.renamed.length} renamed, ${churn.moved.length} moved, ${churn.deleted.length} deleted, ${churn.created.length} new`);
+  const churnPhase = await measuredPhase(ctx, 'churn re-sync', () => syncNowAndWait(ctx));
+  phases.churnResync = {
+    ...churnPhase,
+    changes: { total: changes, renamed: churn.renamed.length, moved: churn.moved.length, deleted: churn.deleted.length, created: churn.created.length },
+    writeBudget: Math.ceil(changes / ctx.batchSize) + 2,
+  };
+
+  // 4. Single-computer events: the Console signs and sends one event per rename.
+  await simControl(sims.consoleUrl, 'PUT', '/event-target', tenant.consoleEvents);
+  try {
+    let latencies: EventLatencies | undefined;
+    const eventPhase = await measuredPhase(ctx, `${opts.events} events`, async () => {
+      const known = await knownRuns(ctx);
+      const measured = await renameWithEvents(ctx, churn.untouched.slice(0, opts.events), opts.seed);
+      latencies = measured;
+      const settled = await runsSince(ctx, known, 120_000);
+      return { ...settled, wallMs: measured.wallMs };
+    });
+    phases.events = { ...eventPhase, latency: latencies };
+  } finally {
+    await simControl(sims.consoleUrl, 'DELETE', '/event-target');
+  }
+}
+
+interface DatasetSummary {
+  computers: number;
+  licensedWithAgent: number;
+  initialRun: Record<string, number>;
+  unlicensedLeftAlone: number;
+  createdByInitialSync: number;
+}
+
+function datasetSummary(opts: Options, licensedWithAgent: number, breakdown: Record<string, number>): DatasetSummary {
+  const count = (prefix: string): number => Object.entries(breakdown).filter(([key]) => key.startsWith(prefix)).reduce((sum, [, n]) => sum + n, 0);
+  return {
+    computers: opts.computers,
+    licensedWithAgent,
+    initialRun: breakdown,
+    unlicensedLeftAlone: count('leave/left-alone/no-asset-type'),
+    createdByInitialSync: count('create/done'),
+  };
+}
+
+function compare(naive: NaiveResult, initial: PhaseReport, dataset: DatasetSummary | undefined, licensedWithAgent: number) {
+  const fullComputers = dataset?.createdByInitialSync ?? licensedWithAgent;
+  const projectedRequests = 1 + 2 * fullComputers;
+  const measuredRequests = naive.haloRequests.total - naive.haloRequests.refused429;
+  const projectedWall = projectedWallSeconds(projectedRequests, naive.meanRequestMs);
+  return {
+    naiveProjection: {
+      computers: fullComputers,
+      computersFrom: dataset ? "the product's initial sync (assets created)" : 'the dataset (licensed computers with an agent): the initial sync did not complete',
+      requests: projectedRequests,
+      windowsOf300: Math.ceil(projectedRequests / 300),
+      wallSeconds: projectedWall,
+      model: 'requests = 1 token + 2 per computer; wall = (ceil(requests / 300) - 1) × 300 s + the last window\'s requests × the measured mean request time',
+      modelCheckOnSubset: { requests: measuredRequests, predictedWallSeconds: projectedWallSeconds(measuredRequests, naive.meanRequestMs), measuredWallSeconds: naive.wallSeconds },
+    },
+    product: { requests: initial.haloRequests.total, windowsOf300: Math.ceil(initial.haloRequests.total / 300), wallSeconds: initial.wallSeconds, completed: initial.completed },
+    ratios: {
+      requestsNaiveOverProduct: Math.round((projectedRequests / Math.max(1, initial.haloRequests.total)) * 10) / 10,
+      wallNaiveOverProduct: initial.completed ? Math.round((projectedWall / Math.max(0.01, initial.wallSeconds)) * 10) / 10 : null,
+    },
+  };
+}
+
+function targets(opts: Options, phases: Record<string, PhaseReport | { skipped: string } | unknown>): Target[] {
+  const phase = (name: string): PhaseReport | undefined => {
+    const p = phases[name] as PhaseReport | { skipped: string } | undefined;
+    return p && 'wallSeconds' in p ? p : undefined;
+  };
+  const initial = phase('initialSync');
+  const noop = phase('noopResync');
+  const churn = phases.churnResync as (PhaseReport & { changes: { total: number }; writeBudget: number }) | undefined;
+  const events = phases.events as (PhaseReport & { latency?: EventLatencies }) | undefined;
+  const list: Target[] = [];
+  const pct = (value: number, limit: number): string => `${Math.round(((value - limit) / limit) * 100)} % over`;
+
+  if (initial?.completed) {
+    list.push({ target: 'initial sync < 120 s', measured: initial.wallSeconds, met: initial.wallSeconds < 120, ...(initial.wallSeconds >= 120 ? { by: pct(initial.wallSeconds, 120) } : {}) });
+    const limit = 1.1 * initial.minimalRequests.total;
+    list.push({
+      target: 'initial sync HaloPSA requests ≤ 1.1 × minimal',
+      measured: `${initial.haloRequests.total} requests, minimal ${initial.minimalRequests.total} (× ${initial.minimalRequests.ratio})`,
+      met: initial.haloRequests.total <= limit,
+      ...(initial.haloRequests.total > limit ? { by: `${initial.haloRequests.total - Math.floor(limit)} requests over` } : {}),
+    });
+  } else {
+    list.push({ target: 'initial sync < 120 s', measured: initial ? `did not complete within ${initial.wallSeconds} s` : null, met: initial ? false : null });
+    list.push({ target: 'initial sync HaloPSA requests ≤ 1.1 × minimal', measured: initial ? `${initial.haloRequests.total} requests sent without completing` : null, met: initial ? false : null });
+  }
+  list.push(noop ? { target: '0 HaloPSA writes on a no-op re-sync', measured: noop.haloRequests.writes, met: noop.haloRequests.writes === 0 } : { target: '0 HaloPSA writes on a no-op re-sync', measured: null, met: null });
+  list.push(
+    churn && 'wallSeconds' in churn
+      ? { target: 'churn writes ≤ ceil(changes / batch) + 2', measured: `${churn.haloRequests.writes} writes for ${churn.changes.total} changes (budget ${churn.writeBudget})`, met: churn.completed && churn.haloRequests.writes <= churn.writeBudget }
+      : { target: 'churn writes ≤ ceil(changes / batch) + 2', measured: null, met: null },
+  );
+  const p95 = events?.latency?.p95Ms;
+  list.push(
+    events && 'wallSeconds' in events
+      ? { target: 'event p95 < 3 s', measured: p95 === null || p95 === undefined ? 'an event did not land within 60 s' : p95, met: typeof p95 === 'number' && p95 < 3_000, ...(typeof p95 === 'number' && p95 >= 3_000 ? { by: pct(p95, 3_000) } : {}) }
+      : { target: 'event p95 < 3 s', measured: null, met: null },
+  );
+  if (initial?.completed) {
+    const per10k = Math.round((initial.temporal.historyEvents * 10_000) / opts.computers);
+    list.push({ target: '< 2,000 history events per 10,000-computer run', measured: `${initial.temporal.historyEvents} events for ${opts.computers} computers (${per10k} per 10,000)`, met: per10k < 2_000 });
+  } else {
+    list.push({ target: '< 2,000 history events per 10,000-computer run', measured: null, met: null });
+  }
+  const measured = Object.values(phases).filter((p): p is PhaseReport => typeof p === 'object' && p !== null && 'duplicates' in p);
+  const duplicates = measured.reduce((sum, p) => sum + p.duplicates.createdMoreThanOnceInPhase, 0) + Math.max(0, ...measured.map((p) => p.duplicates.computerIdsWithMoreThanOneAsset));
+  list.push({ target: '0 duplicates', measured: duplicates, met: duplicates === 0 });
+  const peak = Math.max(0, ...measured.map((p) => p.worker.peakRssMB ?? 0));
+  list.push({ target: 'worker peak RSS < 400 MB', measured: peak, met: peak > 0 && peak < 400 });
+  return list;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${USAGE}\n`);
+    process.exit(2);
+  },
+);

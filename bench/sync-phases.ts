@@ -1,0 +1,397 @@
+import { SeededRandom } from '../simulators/shared/seeded-random';
+import { pollUntil, simControl, sleep } from './bench-http';
+import type { BenchStack } from './bench-stack';
+import type { MappingSummary, Tenant } from './journey';
+import {
+  assetIdsByComputerId,
+  computerIdsWithSeveralAssets,
+  haloCounters,
+  historyGrowth,
+  historyLengths,
+  memoryOf,
+  percentile,
+  RequestSummary,
+  seconds,
+  summariseRequests,
+} from './measure';
+
+/** Plan actions that write one asset element to HaloPSA (an unlink writes nothing). */
+const WRITE_ACTIONS = ['create', 'update', 'move', 'retire', 'reactivate'] as const;
+/** HaloClient's list page size: one GET reads up to this many assets of a customer. */
+const HALO_PAGE_SIZE = 500;
+
+export interface PhaseContext {
+  stack: BenchStack;
+  tenant: Tenant;
+  mapping: MappingSummary;
+  batchSize: number;
+  timeoutMs: number;
+  refusals: { value(): number; reset(): void };
+  log: (line: string) => void;
+}
+
+export interface RunView {
+  runId: string;
+  trigger: string;
+  scope: string;
+  state: string;
+  deepCheck: boolean;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: Record<string, number>;
+  error: string | null;
+}
+
+export interface PhaseReport {
+  completed: boolean;
+  /** Why the phase did not complete (a timeout, a failed run). */
+  problem?: string;
+  wallSeconds: number;
+  runs: (Pick<RunView, 'runId' | 'trigger' | 'state' | 'deepCheck' | 'counts' | 'error'> & { runSeconds: number | null })[];
+  /** Asset elements written (created, updated, moved, retired, reactivated) by the phase's runs. */
+  assetElementsWritten: number;
+  haloRequests: RequestSummary;
+  consoleRequests: { total: number; byPathAndVerb: Record<string, number> };
+  minimalRequests: { readsNeeded: number; writes: number; total: number; ratio: number | null; readsCounted: Record<string, number> };
+  temporal: { workflowId: string; historyEvents: number; executions: { runId: string; before: number; after: number }[] };
+  duplicates: { createdMoreThanOnceInPhase: number; computerIdsWithMoreThanOneAsset: number; examples: string[] };
+  worker: { peakRssMB: number | null; rssMB: number | null };
+  /** HaloPSA's limiter when the phase began: settings (never lowered) and requests already in the window. */
+  haloRateLimitAtStart: { maxRequests: number; windowSeconds: number; retryAfterSeconds?: number; usage: Record<string, number> };
+}
+
+const syncWorkflowId = (ctx: PhaseContext): string => `sync:${ctx.tenant.integrationId}`;
+
+async function runs(ctx: PhaseContext): Promise<RunView[]> {
+  return (await ctx.tenant.api.ok<{ items: RunView[] }>('GET', '/api/v1/halopsa/sync-runs?pageSize=100')).items;
+}
+
+/** Sum over the HaloPSA customers that hold assets with a computer id of the pages a deep check must read. */
+export function deepCheckPages(ctx: PhaseContext): number {
+  const halo = ctx.stack.simulators.haloSimulator;
+  const mapped = new Set(ctx.mapping.customerOf.values());
+  const field = halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid');
+  if (!field) return 0;
+  const perCustomer = new Map<number, number>();
+  for (const asset of halo.state.assets.all()) {
+    if (!(asset.customfields ?? []).some((f) => f.id === field.id && String(f.value ?? '') !== '')) continue;
+    const customer = halo.state.sites.get(asset.site_id)?.client_id;
+    if (customer !== undefined && mapped.has(customer)) perCustomer.set(customer, (perCustomer.get(customer) ?? 0) + 1);
+  }
+  return [...perCustomer.values()].reduce((sum, n) => sum + Math.ceil(n / HALO_PAGE_SIZE), 0);
+}
+
+/** Waits until the sync workflow's history stops growing (its last tasks after a run), at most 10 s. */
+async function settle(ctx: PhaseContext): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 20; i++) {
+    const lengths = await historyLengths(ctx.stack.temporal.client, syncWorkflowId(ctx));
+    const total = [...lengths.values()].reduce((a, b) => a + b, 0);
+    if (total === last) return;
+    last = total;
+    await sleep(500);
+  }
+}
+
+/**
+ * Runs one phase between counter resets and takes every measurement around it. `body` answers
+ * the runs it waited for (or a problem); the rest is measured here the same way for every phase.
+ */
+export async function measuredPhase(
+  ctx: PhaseContext,
+  name: string,
+  body: () => Promise<{ runs: RunView[]; problem?: string; wallMs?: number }>,
+): Promise<PhaseReport> {
+  const { stack } = ctx;
+  const haloUrl = stack.simulators.haloUrl;
+  const consoleUrl = stack.simulators.consoleUrl;
+  const rateLimitAtStart = await simControl<PhaseReport['haloRateLimitAtStart']>(haloUrl, 'GET', '/rate-limit');
+  if (rateLimitAtStart.maxRequests !== 300 || rateLimitAtStart.windowSeconds !== 300) {
+    throw new Error(`HaloPSA's rate limit is not the real one at ${name}: ${JSON.stringify(rateLimitAtStart)}`);
+  }
+  const deepCheckPagesBefore = deepCheckPages(ctx);
+  await simControl(haloUrl, 'POST', '/counters/reset');
+  await simControl(consoleUrl, 'POST', '/counters/reset');
+  ctx.refusals.reset();
+  const historyBefore = await historyLengths(stack.temporal.client, syncWorkflowId(ctx));
+  ctx.log(`${name}: started (HaloPSA window already holds ${Object.values(rateLimitAtStart.usage).reduce((a, b) => a + b, 0)} requests)`);
+  const started = Date.now();
+  const outcome = await body();
+  const wallMs = outcome.wallMs ?? Date.now() - started;
+  await settle(ctx);
+  const historyAfter = await historyLengths(stack.temporal.client, syncWorkflowId(ctx));
+  const counters = await haloCounters(haloUrl);
+  const consoleCounters = await simControl<{ total: number; byPathAndVerb: Record<string, number> }>(consoleUrl, 'GET', '/counters');
+  const haloRequests = summariseRequests(counters, ctx.refusals.value());
+  const duplicates = computerIdsWithSeveralAssets(stack.simulators.haloSimulator);
+  const createdTwice = Object.entries(counters.assetCreatesByCustomFieldValue).flatMap(([, perValue]) => Object.entries(perValue).filter(([, n]) => n > 1).map(([value]) => value));
+
+  const written = (run: RunView): number => WRITE_ACTIONS.reduce((sum, action) => sum + (run.counts?.[action] ?? 0), 0);
+  const writingRuns = outcome.runs.filter((run) => written(run) > 0);
+  const elements = outcome.runs.reduce((sum, run) => sum + written(run), 0);
+  const readsCounted = {
+    tokenRequests: Math.min(1, counters.requests.byPathAndVerb['POST /auth/token'] ?? 0),
+    assetTypeListPerWritingRun: writingRuns.length,
+    deepCheckPages: outcome.runs.some((run) => run.deepCheck) ? deepCheckPagesBefore : 0,
+  };
+  const readsNeeded = Object.values(readsCounted).reduce((a, b) => a + b, 0);
+  const writes = writingRuns.reduce((sum, run) => sum + Math.ceil(written(run) / ctx.batchSize), 0);
+  const minimal = readsNeeded + writes;
+
+  const report: PhaseReport = {
+    completed: outcome.problem === undefined,
+    ...(outcome.problem === undefined ? {} : { problem: outcome.problem }),
+    wallSeconds: seconds(wallMs),
+    runs: outcome.runs.map((run) => ({
+      runId: run.runId,
+      trigger: run.trigger,
+      state: run.state,
+      deepCheck: run.deepCheck,
+      counts: run.counts,
+      error: run.error,
+      runSeconds: run.finishedAt ? seconds(new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) : null,
+    })),
+    assetElementsWritten: elements,
+    haloRequests,
+    consoleRequests: consoleCounters,
+    minimalRequests: { readsNeeded, writes, total: minimal, ratio: minimal > 0 ? Math.round((haloRequests.total / minimal) * 100) / 100 : null, readsCounted },
+    temporal: (({ events, executions }) => ({ workflowId: syncWorkflowId(ctx), historyEvents: events, executions }))(historyGrowth(historyBefore, historyAfter)),
+    duplicates: {
+      createdMoreThanOnceInPhase: createdTwice.length,
+      computerIdsWithMoreThanOneAsset: Object.keys(duplicates.duplicates).length,
+      examples: [...createdTwice, ...Object.keys(duplicates.duplicates)].slice(0, 5),
+    },
+    worker: await memoryOf(stack.worker.pid),
+    haloRateLimitAtStart: rateLimitAtStart,
+  };
+  ctx.log(`${name}: ${report.completed ? 'done' : `NOT completed (${report.problem})`} in ${report.wallSeconds} s; HaloPSA ${haloRequests.total} requests (${haloRequests.refused429} refused 429), minimal ${minimal}; history +${report.temporal.historyEvents}; worker peak ${report.worker.peakRssMB} MB`);
+  return report;
+}
+
+/** What the sync workflow is doing now: pending activities with their attempt and last failure (for a run that does not finish). */
+export async function syncWorkflowDiagnostics(ctx: PhaseContext): Promise<unknown> {
+  try {
+    const description = await ctx.stack.temporal.client.workflow.getHandle(syncWorkflowId(ctx)).describe();
+    return {
+      status: description.status.name,
+      historyLength: description.historyLength,
+      pendingActivities: (description.raw.pendingActivities ?? []).map((a) => ({
+        activity: a.activityType?.name,
+        attempt: a.attempt,
+        state: a.state,
+        lastFailure: a.lastFailure?.message?.slice(0, 300),
+        lastFailureType: a.lastFailure?.applicationFailureInfo?.type,
+      })),
+    };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** "Sync now", then waits for that manual run to finish (bounded). */
+export async function syncNowAndWait(ctx: PhaseContext): Promise<{ runs: RunView[]; problem?: string }> {
+  const known = new Set((await runs(ctx)).map((r) => r.runId));
+  await ctx.tenant.api.ok('POST', '/api/v1/halopsa/sync', undefined, [202]);
+  let lastSeen: RunView | undefined;
+  let lastLog = Date.now();
+  const finished = await pollUntil(
+    async () => {
+      const run = (await runs(ctx)).find((r) => !known.has(r.runId) && r.trigger === 'manual');
+      lastSeen = run;
+      if (Date.now() - lastLog > 30_000) {
+        lastLog = Date.now();
+        ctx.log(`  manual run ${run ? `${run.state}, counts ${JSON.stringify(run.counts)}` : 'not begun yet'}; HaloPSA 429s so far ${ctx.refusals.value()}`);
+      }
+      return run && run.state !== 'running' ? run : undefined;
+    },
+    ctx.timeoutMs,
+    200,
+  );
+  if (!finished) {
+    return { runs: lastSeen ? [lastSeen] : [], problem: `the manual run did not finish within ${seconds(ctx.timeoutMs)} s` };
+  }
+  return { runs: [finished], ...(finished.state === 'completed' ? {} : { problem: `the run ended ${finished.state}: ${finished.error}` }) };
+}
+
+/** Per-computer record of a run, summed: action/outcome/reason → count. */
+export async function runBreakdown(ctx: PhaseContext, runId: string): Promise<Record<string, number>> {
+  const breakdown: Record<string, number> = {};
+  for (let page = 1; page <= 1_000; page++) {
+    const detail = await ctx.tenant.api.ok<{ items: { total: number; items: { action: string; outcome: string; reason: string | null }[] } }>(
+      'GET',
+      `/api/v1/halopsa/sync-runs/${runId}?page=${page}&pageSize=500`,
+    );
+    for (const item of detail.items.items) {
+      const key = `${item.action}/${item.outcome}${item.reason ? `/${item.reason}` : ''}`;
+      breakdown[key] = (breakdown[key] ?? 0) + 1;
+    }
+    if (page * 500 >= detail.items.total) break;
+  }
+  return breakdown;
+}
+
+export interface ChurnPlan {
+  renamed: string[];
+  moved: string[];
+  deleted: string[];
+  created: string[];
+  /** Computers left untouched, for the event phase. */
+  untouched: string[];
+}
+
+/**
+ * 1 % churn through the Console simulator's control API (no event target set, so no events):
+ * 40 % renames, 20 % moves to a company mapped to another customer, 20 % deletions, 20 % new
+ * licensed computers in mapped companies. Only computers the initial sync linked are changed.
+ */
+export async function applyChurn(ctx: PhaseContext, computers: number, seed: number): Promise<ChurnPlan> {
+  const sims = ctx.stack.simulators;
+  const fieldId = computerIdsWithSeveralAssets(sims.haloSimulator).fieldId;
+  if (fieldId === null) throw new Error('no computer-id custom field in HaloPSA: setup did not run');
+  const linked = assetIdsByComputerId(sims.haloSimulator, fieldId);
+  const candidates = [...sims.consoleSimulator.state.computers]
+    .filter((c) => linked.has(c.ComputerHID.toLowerCase()) && ctx.mapping.customerOf.has(c.CompanyName))
+    .sort((a, b) => a.ComputerHID.localeCompare(b.ComputerHID));
+  const random = new SeededRandom(seed);
+  for (let i = candidates.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
+  }
+  const changes = Math.max(4, Math.round(computers / 100));
+  const renames = Math.round(changes * 0.4);
+  const moves = Math.round(changes * 0.2);
+  const deletions = Math.round(changes * 0.2);
+  const creates = changes - renames - moves - deletions;
+  if (candidates.length < renames + moves + deletions + 60) throw new Error(`only ${candidates.length} linked computers: too few for the churn and event phases`);
+  const companies = [...ctx.mapping.customerOf.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const plan: ChurnPlan = { renamed: [], moved: [], deleted: [], created: [], untouched: [] };
+  let next = 0;
+  for (let i = 0; i < renames; i++) {
+    const computer = candidates[next++];
+    await simControl(sims.consoleUrl, 'PATCH', `/computers/${computer.ComputerHID}`, { computerName: `${computer.ComputerName}-R` });
+    plan.renamed.push(computer.ComputerHID.toLowerCase());
+  }
+  for (let i = 0; i < moves; i++) {
+    const computer = candidates[next++];
+    const from = ctx.mapping.customerOf.get(computer.CompanyName);
+    const targets = companies.filter(([name, customer]) => customer !== from && name !== computer.CompanyName);
+    if (targets.length === 0) throw new Error('no mapped company with another customer to move a computer to');
+    await simControl(sims.consoleUrl, 'PATCH', `/computers/${computer.ComputerHID}`, { companyName: random.pick(targets)[0] });
+    plan.moved.push(computer.ComputerHID.toLowerCase());
+  }
+  for (let i = 0; i < deletions; i++) {
+    const computer = candidates[next++];
+    await simControl(sims.consoleUrl, 'DELETE', `/computers/${computer.ComputerHID}`);
+    plan.deleted.push(computer.ComputerHID.toLowerCase());
+  }
+  for (let i = 0; i < creates; i++) {
+    const [companyName] = random.pick(companies);
+    const added = await simControl<{ computer?: { ComputerHID: string }; ComputerHID?: string }>(sims.consoleUrl, 'POST', '/computers', {
+      companyName,
+      computerName: `BENCH-NEW-${String(i + 1).padStart(4, '0')}`,
+      licenseType: 'Desktop',
+    });
+    plan.created.push((added.computer?.ComputerHID ?? added.ComputerHID ?? '').toLowerCase());
+  }
+  plan.untouched = candidates.slice(next).map((c) => c.ComputerHID.toLowerCase());
+  return plan;
+}
+
+export interface EventLatencies {
+  events: number;
+  landed: number;
+  timedOut: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  maxMs: number | null;
+  meanGapMs: number;
+  latenciesMs: number[];
+}
+
+/**
+ * Renames `count` computers one at a time through the Console simulator (300–500 ms apart), which
+ * signs and sends an event for each; the time of each is from just before the Console change to
+ * the HaloPSA asset's key field showing the new name (the simulator's state polled every 20 ms).
+ */
+export async function renameWithEvents(ctx: PhaseContext, hids: readonly string[], seed: number): Promise<EventLatencies & { wallMs: number }> {
+  const sims = ctx.stack.simulators;
+  const halo = sims.haloSimulator;
+  const fieldId = computerIdsWithSeveralAssets(halo).fieldId as number;
+  const assetOf = assetIdsByComputerId(halo, fieldId);
+  const random = new SeededRandom(seed);
+  const pending = new Map<string, { assetId: number; name: string; changedAt: number }>();
+  const latencies: number[] = [];
+  let timedOut = 0;
+  let sending = true;
+  const perEventTimeoutMs = 60_000;
+
+  const watcher = (async () => {
+    while (sending || pending.size > 0) {
+      const now = Date.now();
+      for (const [hid, wanted] of pending) {
+        if (halo.state.assets.get(wanted.assetId)?.key_field === wanted.name) {
+          latencies.push(now - wanted.changedAt);
+          pending.delete(hid);
+        } else if (now - wanted.changedAt > perEventTimeoutMs) {
+          timedOut++;
+          pending.delete(hid);
+        }
+      }
+      await sleep(20);
+    }
+  })();
+
+  const started = Date.now();
+  let gaps = 0;
+  try {
+    for (const [index, hid] of hids.entries()) {
+      const assetId = assetOf.get(hid);
+      if (assetId === undefined) throw new Error(`computer ${hid} has no asset to watch`);
+      const name = `EVT-${String(index + 1).padStart(2, '0')}-${hid.slice(0, 8).toUpperCase()}`;
+      const changedAt = Date.now();
+      pending.set(hid, { assetId, name, changedAt });
+      await simControl(sims.consoleUrl, 'PATCH', `/computers/${hid}`, { computerName: name });
+      if (index < hids.length - 1) {
+        const gap = random.int(300, 500);
+        gaps += gap;
+        await sleep(Math.max(0, changedAt + gap - Date.now()));
+      }
+    }
+  } finally {
+    sending = false;
+    await watcher;
+  }
+  const wallMs = Date.now() - started;
+  // An event that never landed counts as infinitely late: a percentile that falls on one is null.
+  const sorted = [...latencies.sort((a, b) => a - b), ...Array<number>(timedOut).fill(Number.POSITIVE_INFINITY)];
+  const finite = (value: number | null): number | null => (value === null || !Number.isFinite(value) ? null : value);
+  return {
+    events: hids.length,
+    landed: latencies.length,
+    timedOut,
+    p50Ms: finite(percentile(sorted, 50)),
+    p95Ms: finite(percentile(sorted, 95)),
+    maxMs: finite(sorted.length > 0 ? sorted[sorted.length - 1] : null),
+    meanGapMs: Math.round(gaps / Math.max(1, hids.length - 1)),
+    latenciesMs: latencies,
+    wallMs,
+  };
+}
+
+/** Runs begun since `known`, once none is running any more (bounded). */
+export async function runsSince(ctx: PhaseContext, known: Set<string>, timeoutMs: number): Promise<{ runs: RunView[]; problem?: string }> {
+  let latest: RunView[] = [];
+  const done = await pollUntil(
+    async () => {
+      latest = (await runs(ctx)).filter((r) => !known.has(r.runId));
+      return latest.every((r) => r.state !== 'running') ? latest : undefined;
+    },
+    timeoutMs,
+    250,
+  );
+  return done ? { runs: done } : { runs: latest, problem: `runs still running after ${seconds(timeoutMs)} s` };
+}
+
+export async function knownRuns(ctx: PhaseContext): Promise<Set<string>> {
+  return new Set((await runs(ctx)).map((r) => r.runId));
+}
