@@ -5,6 +5,8 @@ export interface DemoTenant {
   apiKey: string;
   integrationId: string;
   setupWorkflowId: string;
+  /** Where the Console sends this tenant's signed events. */
+  consoleEvents: { url: string; secret: string };
 }
 
 export async function post<T>(url: string, method: string, token: string, body?: unknown): Promise<T> {
@@ -25,7 +27,7 @@ export async function post<T>(url: string, method: string, token: string, body?:
 export async function createDemoTenant(apiUrl: string, operatorToken: string, simulators: RunningSimulators): Promise<DemoTenant> {
   const admin = simulators.dataset.console.administrators.find((a) => a.PermissionsModels.PSA === 1 && a.PermissionsModels.Users === 1);
   if (!admin) throw new Error('the demo data has no administrator with the PSA integration permission');
-  const tenant = await post<{ id: string }>(`${apiUrl}/api/v1/tenants`, 'POST', operatorToken, {
+  const tenant = await post<{ id: string; consoleEvents: { url: string; secret: string } }>(`${apiUrl}/api/v1/tenants`, 'POST', operatorToken, {
     name: 'Demo MSP',
     consoleUrl: simulators.consoleUrl,
     consoleLogin: simulators.console.login,
@@ -40,5 +42,5 @@ export async function createDemoTenant(apiUrl: string, operatorToken: string, si
     clientId: simulators.halo.clientId,
     clientSecret: simulators.halo.clientSecret,
   });
-  return { tenantId: tenant.id, apiKey: key.apiKey, integrationId: started.integrationId, setupWorkflowId: started.workflowId };
+  return { tenantId: tenant.id, apiKey: key.apiKey, integrationId: started.integrationId, setupWorkflowId: started.workflowId, consoleEvents: tenant.consoleEvents };
 }

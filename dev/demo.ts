@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runMigrations } from '../src/persistence/migrate';
 import { startSimulators } from '../simulators/cli';
 import { startNodeProcess } from './child-process';
+import { startConsoleActivity } from './demo-activity';
 import { DemoMappingSummary, mapAndExport } from './demo-mappings';
 import { createDemoTenant, DemoTenant } from './demo-tenant';
 import { freePort } from './free-port';
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
   const tenant = await createDemoTenant(apiUrl, operatorToken, simulators);
   say(`demo tenant connected to the HaloPSA simulator; setup runs as ${tenant.setupWorkflowId}`);
   const mapped = await mapAndExport(apiUrl, tenant.apiKey, say);
+  const stopActivity = await startConsoleActivity(simulators, tenant.consoleEvents);
+  started.push({ name: 'Console activity', stop: async () => stopActivity() });
 
   const ready = { apiUrl, temporalUiUrl: uiUrl, haloUrl: simulators.haloUrl, consoleUrl: simulators.consoleUrl, apiKey: tenant.apiKey };
   process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
@@ -110,6 +113,8 @@ function guide(ready: Ready, tenant: DemoTenant, mapped: DemoMappingSummary, ope
     '',
     'The integration service is running on its embedded defaults, with a demo tenant connected to the HaloPSA simulator:',
     `  ${mapped.companiesMapped} companies auto-mapped (${mapped.companiesLeftForYou} ambiguous or unmatched, left for you), ${mapped.assetTypesMapped} license types mapped, ${mapped.assetsExported} computers exported as assets.`,
+    '  Every 5 seconds a Console computer finishes a backup or is renamed; its event syncs it to HaloPSA within seconds',
+    `  (Temporal UI: workflow sync:${tenant.integrationId}; runs: GET /api/v1/halopsa/sync-runs).`,
     `  API reference   ${ready.apiUrl}/docs`,
     `  Temporal UI     ${ready.temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(tenant.setupWorkflowId)}  (the setup history)`,
     `  HaloPSA sim     ${ready.haloUrl}/_sim/state  (customers, custom fields, buttons, counters)`,

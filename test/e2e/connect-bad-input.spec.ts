@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { callApi } from '../support/api-client';
+import { tableCount } from '../support/table-count';
 import { startProductStack, ProductStack } from '../support/product-stack';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
 
@@ -11,15 +11,7 @@ describe('bad input and access on the HaloPSA endpoints', () => {
 
   const good = () => ({ haloUrl: stack.halo.url, clientId: 'client', clientSecret: 'secret' });
 
-  async function integrationRows(): Promise<number> {
-    const db = new Client({ connectionString: stack.database.url });
-    await db.connect();
-    try {
-      return Number((await db.query('SELECT count(*) FROM integrations')).rows[0].count);
-    } finally {
-      await db.end();
-    }
-  }
+  const integrationRows = () => tableCount(stack.database.url, 'integrations');
 
   beforeAll(async () => {
     stack = await startProductStack();

@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import { waitFor } from '../../dev/wait-for';
 import { callApi } from '../support/api-client';
+import { tableCount } from '../support/table-count';
 import { connectAndSetUp } from '../support/halo-setup-fixture';
 import { startProductProcess } from '../support/product-process';
 import { ProductStack, startProductStack } from '../support/product-stack';
@@ -44,15 +44,7 @@ describe('removing the integration', () => {
     return action!;
   };
 
-  async function integrationRows(): Promise<number> {
-    const db = new Client({ connectionString: stack.database.url });
-    await db.connect();
-    try {
-      return Number((await db.query('SELECT count(*) FROM integrations')).rows[0].count);
-    } finally {
-      await db.end();
-    }
-  }
+  const integrationRows = () => tableCount(stack.database.url, 'integrations');
 
   /** Connects, maps and exports a few computers, so there is a schedule, links and assets. */
   async function connectAndExport(): Promise<void> {
