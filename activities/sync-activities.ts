@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In, LessThan } from 'typeorm';
 import { HaloClient } from '../src/halo/halo-client';
 import { IntegrationHaloClientFactory } from '../src/integrations/integration-halo-client';
+import { keepOtherValues } from '../src/mappings/asset-record';
 import { AssetTypeMappingEntity } from '../src/persistence/entities/asset-type-mapping.entity';
 import { CompanyMappingEntity } from '../src/persistence/entities/company-mapping.entity';
 import { ComputerLinkEntity } from '../src/persistence/entities/computer-link.entity';
@@ -75,6 +76,13 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
     }
     await db.update(IntegrationEntity, { id: integration.id }, { lastDeepCheckAt: deps.now() });
     return notes;
+  }
+
+  /** Computers linked to assets a person made: their other field values must survive our writes. */
+  async function assetsMadeByPeople(integrationId: string, hids: string[]): Promise<Set<string>> {
+    if (hids.length === 0) return new Set();
+    const links = await db.findBy(ComputerLinkEntity, { integrationId, computerHid: In(hids), createdByService: false });
+    return new Set(links.filter((l) => l.haloAssetId !== null).map((l) => l.computerHid));
   }
 
   /** The link and the run item of one written computer, recorded the moment HaloPSA answers. */
@@ -157,16 +165,29 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         await db.update(SyncRunItemEntity, { syncRunId: input.runId, computerHid: In(unlinks.map((i) => i.computerHid)) }, { outcome: 'done' });
       }
       const writes = items.filter((i) => i.action !== 'unlink');
-      await withHaloFailures(() =>
-        writeAssets(
-          { db, halo: deps.haloClients.forIntegration(integration), integration },
-          writes.map((item) => {
-            const plan = planned.get(item.computerHid) as PlanItem;
-            return { hid: item.computerHid, customerId: plan.write?.client_id ?? 0, write: { ...plan.write } };
-          }),
+      const halo = deps.haloClients.forIntegration(integration);
+      const foreign = await assetsMadeByPeople(integration.id, writes.map((i) => i.computerHid));
+      await withHaloFailures(async () => {
+        const keyFields = foreign.size > 0 ? new Map((await halo.listAssetTypes()).map((t) => [t.id, t.keyfield_id ?? null])) : new Map<number, number | null>();
+        return writeAssets(
+          { db, halo, integration },
+          await Promise.all(
+            writes.map(async (item) => {
+              const plan = planned.get(item.computerHid) as PlanItem;
+              const write = { ...plan.write };
+              if (write.id !== undefined && foreign.has(item.computerHid)) {
+                const asset = await halo.getAsset(write.id);
+                const keyField = keyFields.get(asset.assettype_id) ?? null;
+                if (plan.changes.includes('hostName') && keyField !== null && plan.nextWritten) write.fields = [{ id: keyField, value: plan.nextWritten.hostName }];
+                if (write.customfields) write.customfields = keepOtherValues(asset.customfields, write.customfields);
+                if (write.fields) write.fields = keepOtherValues(asset.fields, write.fields);
+              }
+              return { hid: item.computerHid, customerId: plan.write?.client_id ?? 0, write };
+            }),
+          ),
           (result) => recordSyncWrite(input.runId, integration.id, planned.get(result.hid) as PlanItem, result),
-        ),
-      );
+        );
+      });
       const remaining = await db.countBy(SyncRunItemEntity, { syncRunId: input.runId, outcome: 'pending' });
       return { processed: items.length, remaining };
     },

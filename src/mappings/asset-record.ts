@@ -1,4 +1,4 @@
-import { HaloAssetType } from '../halo/halo-entities';
+import { HaloAsset, HaloAssetType } from '../halo/halo-entities';
 import { inventoryFieldValues } from '../inventory/inventory-field-values';
 import { InventoryComputer } from '../inventory/inventory-types';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
@@ -27,4 +27,13 @@ export function plannedAsset(integration: IntegrationEntity, entry: CatalogueEnt
     fields: assetType.keyfield_id ? [{ id: assetType.keyfield_id, value: entry.computer.hostName }] : [],
     customfields: managedCustomFields(integration, entry.computer),
   };
+}
+
+type FieldValues = { id: number; value: string }[];
+
+/** Halo replaces a record's whole list on a write: keep the asset's other values, set ours. */
+export function keepOtherValues(existing: HaloAsset['customfields'], ours: FieldValues): FieldValues {
+  const managed = new Set(ours.map((f) => f.id));
+  const others = (existing ?? []).filter((f) => !managed.has(f.id)).map((f) => ({ id: f.id, value: String(f.value ?? '') }));
+  return [...others, ...ours];
 }

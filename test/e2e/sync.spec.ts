@@ -169,6 +169,25 @@ describe('inventory sync', () => {
     }
   });
 
+  it("keeps the values people set on an asset they made, while syncing the computer's own", async () => {
+    const computer = (await api<{ items: { hid: string; companyId: string }[] }>('GET', '/api/v1/halopsa/computers?state=unlinked&pageSize=1')).body.items[0];
+    const mapping = (await api<{ companyId: string; mapping: { customerId: number; siteId: number } }[]>('GET', '/api/v1/halopsa/companies?filter=mapped')).body.find((c) => c.companyId === computer.companyId)!.mapping;
+    const theirField = stack.halo.state.fieldInfos.insert({ name: 'CFWarrantyEnd', label: 'Warranty end', type: 0, usage: 5, searchable: false });
+    const asset = stack.halo.state.assets.insert({
+      inventory_number: 'TAG-1', key_field: 'OLD-NAME', key_field2: '', key_field3: '', site_id: mapping.siteId,
+      assettype_id: stack.halo.state.assetTypes.all()[0].id, status_id: 1, inactive: false, notes: '', contract_id: 0,
+      fields: [{ id: 1, value: 'OLD-NAME' }, { id: 2, value: 'SERIAL-123' }],
+      customfields: [{ id: theirField.id, value: '2027-01-01' }],
+      last_modified: new Date().toISOString(),
+    });
+    await api('PUT', `/api/v1/halopsa/computers/${computer.hid}`, { action: 'link', assetId: asset.id });
+    await consoleSim('PATCH', `/computers/${computer.hid}`, { computerName: 'PEOPLE-KEEP-01' });
+    await syncNow();
+    const after = stack.halo.state.assets.get(asset.id)!;
+    expect(after.fields).toEqual(expect.arrayContaining([{ id: 2, value: 'SERIAL-123' }, { id: 1, value: 'PEOPLE-KEEP-01' }]));
+    expect(after.customfields).toEqual(expect.arrayContaining([{ id: theirField.id, value: '2027-01-01' }, { id: computerIdFieldId, value: computer.hid }]));
+  });
+
   it('accepts signed events once, and refuses unsigned, stale or unknown ones', async () => {
     const body = JSON.stringify({ id: `evt-${Date.now()}`, type: 'backup.completed', occurredAt: new Date().toISOString(), data: { ComputerHID: 'not-a-known-computer' } });
     const post = (url: string, payload: string, headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });

@@ -6,7 +6,7 @@ import { HaloError } from '../../halo/halo-errors';
 import { AssetSuggestion, suggestAssets } from '../../matching/asset-matching';
 import { normaliseName } from '../../matching/normalise-name';
 import { ComputerLinkEntity } from '../../persistence/entities/computer-link.entity';
-import { managedCustomFields } from '../asset-record';
+import { keepOtherValues, managedCustomFields } from '../asset-record';
 import { SyncScheduleService } from '../../sync/sync-schedule.service';
 import { IntegrationContext } from '../integration-context.service';
 import { CatalogueEntry, ComputerCatalogue, ComputerState, stateOf } from './computer-catalogue';
@@ -101,7 +101,7 @@ export class ComputersService {
     }
     const other = await this.links.findOneBy({ integrationId: context.integration.id, haloAssetId: assetId, state: 'linked' });
     if (other && other.computerHid !== entry.computer.hid) throw new ConflictException(`Asset ${assetId} is already linked to computer ${other.computerHid}.`);
-    const customfields = mergedCustomFields(asset, managedCustomFields(context.integration, entry.computer));
+    const customfields = keepOtherValues(asset.customfields, managedCustomFields(context.integration, entry.computer));
     if (!dryRun) {
       await context.halo.saveAssets([{ id: assetId, site_id: asset.site_id, assettype_id: asset.assettype_id, customfields }]);
       await this.saveLink(context, entry.computer.hid, { state: 'linked', haloAssetId: assetId });
@@ -153,10 +153,4 @@ function suggestionInput(context: IntegrationContext, asset: HaloAsset, fieldId:
   };
 }
 
-/** Halo replaces the custom-field set on a write: keep the asset's other custom fields, set ours. */
-function mergedCustomFields(asset: HaloAsset, ours: { id: number; value: string }[]): { id: number; value: string }[] {
-  const managed = new Set(ours.map((f) => f.id));
-  const others = (asset.customfields ?? []).filter((f) => !managed.has(f.id)).map((f) => ({ id: f.id, value: String(f.value ?? '') }));
-  return [...others, ...ours];
-}
 
