@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runMigrations } from '../src/persistence/migrate';
 import { startSimulators } from '../simulators/cli';
@@ -27,15 +27,39 @@ async function stopAll(): Promise<void> {
   }
 }
 
-async function temporal(): Promise<{ address: string; uiUrl: string }> {
+/** The dev server's UI decodes payloads through the API's codec endpoint (see `/codec/login`). */
+async function temporal(codecEndpoint: string): Promise<{ address: string; uiUrl: string }> {
   if (process.env.TEMPORAL_ADDRESS) {
     return { address: process.env.TEMPORAL_ADDRESS, uiUrl: process.env.TEMPORAL_UI_URL ?? 'see your cluster' };
   }
   const binary = await findOrBuildTemporalCli(say);
   const port = await freePort(7233);
-  const server = await startTemporalDevServer({ binary, port, uiPort: await freePort(port + 1000) });
+  const server = await startTemporalDevServer({ binary, port, uiPort: await freePort(port + 1000), uiCodecEndpoint: codecEndpoint });
   started.push({ name: 'Temporal dev server', stop: () => server.stop() });
   return server;
+}
+
+/**
+ * The payload codec key, made once and kept in .data beside Temporal's database: the histories
+ * Temporal keeps from earlier demo runs still decode, and what those runs left running still runs.
+ */
+async function demoCodecKeys(): Promise<string> {
+  const file = join(DATA_DIR, 'demo-codec-keys');
+  const kept = await readFile(file, 'utf8').then((text) => text.trim(), () => '');
+  if (kept) return kept;
+  const keys = `demo:${randomBytes(32).toString('base64')}`;
+  await writeFile(file, `${keys}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return keys;
+}
+
+/** The browser origin of the Temporal UI, which may call the codec endpoint (CORS). */
+function uiOrigin(uiUrl: string): string | undefined {
+  try {
+    return new URL(uiUrl).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 async function main(): Promise<void> {
@@ -51,8 +75,10 @@ async function main(): Promise<void> {
   await runMigrations(databaseUrl);
   say(`PostgreSQL: ${postgres.source}, database ${DEMO_DATABASE} created and migrated`);
 
+  const apiPort = await freePort(3000);
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
   say('starting Temporal');
-  const { address, uiUrl } = await temporal();
+  const { address, uiUrl } = await temporal(`${apiUrl}/codec`);
 
   const simulators = await startSimulators({
     companies: 20,
@@ -63,8 +89,6 @@ async function main(): Promise<void> {
   });
   started.push({ name: 'simulators', stop: () => simulators.close() });
 
-  const apiPort = await freePort(3000);
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
   const operatorToken = randomBytes(32).toString('base64url');
   const env = {
     ...process.env,
@@ -74,6 +98,8 @@ async function main(): Promise<void> {
     PORT: String(apiPort),
     OPERATOR_TOKEN: operatorToken,
     SECRET_KEYS: `demo:${randomBytes(32).toString('base64')}`,
+    TEMPORAL_CODEC_KEYS: process.env.TEMPORAL_CODEC_KEYS || (await demoCodecKeys()),
+    TEMPORAL_UI_ORIGIN: process.env.TEMPORAL_UI_ORIGIN || uiOrigin(uiUrl) || '',
     ALLOWED_INSECURE_HOSTS: [simulators.haloUrl, simulators.consoleUrl].map((url) => new URL(url).host).join(','),
     PUBLIC_BASE_URL: apiUrl,
   };
@@ -117,6 +143,8 @@ function guide(ready: Ready, tenant: DemoTenant, mapped: DemoMappingSummary, ope
     `  (Temporal UI: workflow sync:${tenant.integrationId}; runs: GET /api/v1/halopsa/sync-runs).`,
     `  API reference   ${ready.apiUrl}/docs`,
     `  Temporal UI     ${ready.temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(tenant.setupWorkflowId)}  (the setup history)`,
+    `                  payloads are encrypted: to read them, sign in at ${ready.apiUrl}/codec/login with the operator token, then in the UI's`,
+    `                  codec settings (data encoder icon) use your browser setting: endpoint ${ready.apiUrl}/codec, "Include cross-origin credentials"`,
     `  HaloPSA sim     ${ready.haloUrl}/_sim/state  (customers, custom fields, buttons, counters)`,
     `  Console sim     ${ready.consoleUrl}/_sim/state`,
     `  Logs            ${logs}/api.log, ${logs}/worker.log`,

@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadWorkerConfig } from './config/app-config';
 import { createRootLogger } from './logging/root-logger';
+import { startWorkerMetricsServer } from './metrics/worker-metrics-server';
 import { exitOnBootFailure, onShutdownSignal } from './process-lifecycle';
 import { activityDependencies } from './temporal/activity-dependencies';
 import { PinoTemporalLogger } from './temporal/pino-temporal-logger';
+import { TEMPORAL_DATA_CONVERTER } from './temporal/temporal.module';
 import { createProductWorker } from './temporal/worker-factory';
 import { WorkerModule } from './worker.module';
 
@@ -18,6 +20,7 @@ async function bootstrap(): Promise<void> {
       shutdownSignals: [],
       telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: 'WARN' }) } },
     });
+    const metricsServer = await startWorkerMetricsServer(logger);
     const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
       bufferLogs: true,
       abortOnError: false,
@@ -28,6 +31,7 @@ async function bootstrap(): Promise<void> {
       temporal: config.temporal,
       dependencies: activityDependencies(app, config),
       shutdownGraceMs: config.worker.shutdownGraceMs,
+      dataConverter: app.get(TEMPORAL_DATA_CONVERTER),
     });
     const running = worker.run();
     logger.info({ taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace }, 'worker polling');
@@ -36,6 +40,7 @@ async function bootstrap(): Promise<void> {
       await running;
       await connection.close();
       await app.close();
+      await metricsServer.close();
       logger.info('worker stopped');
     });
     await running;

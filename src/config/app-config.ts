@@ -1,3 +1,4 @@
+import { CodecConfig, CodecEndpointConfig, readCodecConfig, readCodecEndpointConfig } from './codec.config';
 import { ConfigError } from './config-error';
 import { ConnectConfig, readConnectConfig } from './connect.config';
 import { DatabaseConfig, readDatabaseConfig } from './database.config';
@@ -21,6 +22,7 @@ export interface SharedConfig {
   haloPolicy: HaloPolicyConfig;
   publicUrl: PublicUrlConfig;
   halo: HaloConfig;
+  codec: CodecConfig;
 }
 
 export interface ApiConfig extends SharedConfig {
@@ -28,6 +30,7 @@ export interface ApiConfig extends SharedConfig {
   operator: OperatorConfig;
   connect: ConnectConfig;
   removal: RemovalConfig;
+  codecEndpoint: CodecEndpointConfig;
 }
 
 export interface WorkerProcessConfig extends SharedConfig {
@@ -42,7 +45,7 @@ function validated<T>(env: Env, read: (reader: EnvReader) => T): T {
 }
 
 function readShared(r: EnvReader): SharedConfig {
-  return {
+  const shared = {
     database: readDatabaseConfig(r),
     temporal: readTemporalConfig(r),
     logging: readLoggingConfig(r),
@@ -51,10 +54,11 @@ function readShared(r: EnvReader): SharedConfig {
     publicUrl: readPublicUrlConfig(r),
     halo: readHaloConfig(r),
   };
+  return { ...shared, codec: readCodecConfig(r, shared.secrets) };
 }
 
 export function loadApiConfig(env: Env = process.env): ApiConfig {
-  return validated(env, (r) => ({ http: readHttpConfig(r), ...readShared(r), operator: readOperatorConfig(r), connect: readConnectConfig(r), removal: readRemovalConfig(r) }));
+  return validated(env, (r) => ({ http: readHttpConfig(r), ...readShared(r), operator: readOperatorConfig(r), connect: readConnectConfig(r), removal: readRemovalConfig(r), codecEndpoint: readCodecEndpointConfig(r) }));
 }
 
 export function loadWorkerConfig(env: Env = process.env): WorkerProcessConfig {

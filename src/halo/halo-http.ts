@@ -10,6 +10,15 @@ export interface HaloHttpOptions {
   /** URL policy (SSRF check); whatever it throws reaches the caller unchanged. */
   beforeRequest?: (url: URL) => Promise<void>;
   redactor: SecretRedactor;
+  /** Told about every request that went out (metrics); never given a header or a body. */
+  onResponse?: (info: HaloResponseInfo) => void;
+}
+
+/** What `onResponse` hears about one request: the status, or `network-error` when no answer arrived. */
+export interface HaloResponseInfo {
+  method: string;
+  path: string;
+  status: number | 'network-error';
 }
 
 export interface HaloExchange {
@@ -60,8 +69,10 @@ export class HaloHttp {
       });
       text = await response.text();
     } catch (error) {
+      this.report(request, 'network-error');
       throw this.networkError(request, error);
     }
+    this.report(request, response.status);
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get('location');
       const target = location === null ? 'without a Location' : `to ${location}`;
@@ -83,6 +94,15 @@ export class HaloHttp {
 
   error(kind: HaloErrorKind, message: string, options: HaloErrorOptions = {}): HaloError {
     return new HaloError(kind, this.options.redactor.redact(message), options);
+  }
+
+  /** A failing hook must not fail the request it reports on. */
+  private report(request: HaloExchange, status: HaloResponseInfo['status']): void {
+    try {
+      this.options.onResponse?.({ method: request.method, path: request.url.pathname, status });
+    } catch {
+      // metrics are best effort
+    }
   }
 
   private networkError(request: HaloExchange, error: unknown): HaloError {

@@ -1,6 +1,6 @@
 import { HaloConnectionSettings, stripTrailingSlashes } from './halo-connection-settings';
 import { HaloError, HaloErrorKind } from './halo-errors';
-import { describeRequest, HaloAnswer, HaloExchange, HaloHttp } from './halo-http';
+import { describeRequest, HaloAnswer, HaloExchange, HaloHttp, HaloResponseInfo } from './halo-http';
 import { HaloTokenProvider } from './halo-token-provider';
 import { SecretRedactor } from './secret-redactor';
 
@@ -25,6 +25,8 @@ export interface HaloClientOptions {
   pageSize?: number;
   /** URL policy hook (SSRF check) called before every connection, token requests included. */
   beforeRequest?: (url: URL) => Promise<void>;
+  /** Called after every request with its status (or `network-error`), token requests included: for metrics. */
+  onResponse?: (info: HaloResponseInfo) => void;
 }
 
 const DEFAULT_PAGE_SIZE = 500;
@@ -49,6 +51,7 @@ export class HaloRestClient {
       now: options.now ?? Date.now,
       timeoutMs: options.timeoutMs ?? 30_000,
       beforeRequest: options.beforeRequest,
+      onResponse: options.onResponse,
       redactor,
     });
     this.resourceServerUrl = stripTrailingSlashes(settings.resourceServerUrl);

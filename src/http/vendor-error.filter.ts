@@ -10,6 +10,7 @@ export class VendorErrorFilter implements ExceptionFilter {
   catch(error: HaloError | ConsoleError | UrlPolicyError, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, message] = describe(error);
+    if (error instanceof HaloError && error.kind === 'rate_limited') response.setHeader('Retry-After', String(Math.ceil((error.retryAfterMs ?? 60_000) / 1000)));
     response.status(status).json({ statusCode: status, message });
   }
 }
@@ -20,6 +21,7 @@ function describe(error: HaloError | ConsoleError | UrlPolicyError): [number, st
     if (error.kind === 'invalid_credentials') return [HttpStatus.UNPROCESSABLE_ENTITY, error.message];
     return [HttpStatus.BAD_GATEWAY, `The Management Console did not answer as expected: ${error.message}`];
   }
+  if (error.kind === 'rate_limited') return [HttpStatus.SERVICE_UNAVAILABLE, `HaloPSA's rate limit is reached for now; try again shortly: ${error.message}`];
   if (['invalid_client', 'invalid_scope', 'bad_tenant', 'forbidden'].includes(error.kind)) {
     return [HttpStatus.UNPROCESSABLE_ENTITY, `HaloPSA refused: ${error.message}`];
   }

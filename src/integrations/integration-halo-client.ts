@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { HaloClient } from '../halo/halo-client';
+import { processMetrics } from '../metrics/process-metrics';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { SecretCipher } from '../security/secret-cipher';
 import { UrlPolicy } from '../security/url-policy';
 import { sealedContext } from '../tenants/sealed-context';
 
-/** A HaloPSA client for one integration: the secret is unsealed in memory, every connection passes the URL policy. */
+/**
+ * A HaloPSA client for one integration: the secret is unsealed in memory, every connection passes
+ * the URL policy, and every answer is counted in this process's metrics (method and status class only).
+ */
 @Injectable()
 export class IntegrationHaloClientFactory {
   constructor(
@@ -34,7 +38,7 @@ export class IntegrationHaloClientFactory {
         clientId: integration.haloClientId,
         clientSecret: this.cipher.decrypt(integration.haloClientSecretSealed, sealedContext.haloClientSecret(integration.id)),
       },
-      { beforeRequest: (url) => this.urlPolicy.check(url) },
+      { beforeRequest: (url) => this.urlPolicy.check(url), onResponse: processMetrics().halo.observe },
     );
   }
 }

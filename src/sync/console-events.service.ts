@@ -1,7 +1,8 @@
-import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IncomingHttpHeaders } from 'node:http';
 import { DataSource } from 'typeorm';
+import { ConsoleEventMetrics, ConsoleEventOutcome } from '../metrics/console-event-metrics';
 import { ConsoleEventEntity } from '../persistence/entities/console-event.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { TenantEntity } from '../persistence/entities/tenant.entity';
@@ -13,7 +14,8 @@ import { SyncSignaller } from './sync-signaller';
 interface ConsoleEvent {
   id: string;
   type: string;
-  data?: { ComputerHID?: string };
+  occurredAt?: unknown;
+  data?: { ComputerHID?: unknown };
 }
 
 const COMPUTER_EVENTS = new Set(['computer.created', 'computer.updated', 'computer.deleted', 'backup.completed']);
@@ -25,15 +27,36 @@ export class ConsoleEventsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: SecretCipher,
     private readonly signaller: SyncSignaller,
+    private readonly metrics: ConsoleEventMetrics,
   ) {}
 
+  /** Counts every event by type and outcome, and the lag of each one accepted for the first time. */
   async receive(account: string | undefined, headers: IncomingHttpHeaders, rawBody: Buffer | undefined): Promise<{ accepted: boolean; duplicate: boolean }> {
+    const seen: { event?: ConsoleEvent } = {};
+    try {
+      const answer = await this.accept(account, headers, rawBody, seen);
+      this.metrics.eventReceived(seen.event?.type, answer.duplicate ? 'duplicate' : 'accepted');
+      if (!answer.duplicate) this.metrics.eventLag(seen.event?.occurredAt, new Date());
+      return answer;
+    } catch (error) {
+      this.metrics.eventReceived(seen.event?.type, outcomeOf(error));
+      throw error;
+    }
+  }
+
+  private async accept(
+    account: string | undefined,
+    headers: IncomingHttpHeaders,
+    rawBody: Buffer | undefined,
+    seen: { event?: ConsoleEvent },
+  ): Promise<{ accepted: boolean; duplicate: boolean }> {
     const tenant = account && /^[A-Za-z0-9_-]{8,64}$/.test(account) ? await this.dataSource.manager.findOneBy(TenantEntity, { eventAccountId: account }) : null;
     if (!tenant?.eventSecretSealed) throw new UnauthorizedException('Unknown event account: use the event URL given when the tenant was created.');
     const secret = this.cipher.decrypt(tenant.eventSecretSealed, sealedContext.consoleEventSecret(tenant.id));
     const problem = checkEventSignature(secret, header(headers, 'x-console-timestamp'), header(headers, 'x-console-signature'), rawBody ?? Buffer.alloc(0), new Date());
     if (problem) throw new UnauthorizedException(`Event refused: ${problem}.`);
     const event = parseEvent(rawBody);
+    seen.event = event;
     const inserted = await this.dataSource.manager
       .createQueryBuilder()
       .insert()
@@ -45,12 +68,19 @@ export class ConsoleEventsService {
     if ((inserted.raw as unknown[]).length === 0) return { accepted: true, duplicate: true };
     const integration = await this.dataSource.manager.findOneBy(IntegrationEntity, { tenantId: tenant.id, state: 'connected' });
     if (integration) {
-      const hid = event.data?.ComputerHID?.replace(/[{}]/g, '').toLowerCase();
+      const named = typeof event.data === 'object' && event.data !== null ? event.data.ComputerHID : undefined;
+      const hid = typeof named === 'string' ? named.replace(/[{}]/g, '').toLowerCase() : undefined;
       if (COMPUTER_EVENTS.has(event.type) && hid) await this.signaller.computersChanged(integration, [hid]);
       else await this.signaller.requestFull(integration, 'event');
     }
     return { accepted: true, duplicate: false };
   }
+}
+
+function outcomeOf(error: unknown): ConsoleEventOutcome {
+  if (error instanceof UnauthorizedException) return 'refused';
+  if (error instanceof HttpException && error.getStatus() < 500) return 'invalid';
+  return 'error';
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -68,6 +98,14 @@ function parseEvent(rawBody: Buffer | undefined): ConsoleEvent {
   const candidate = event as ConsoleEvent;
   if (typeof candidate?.id !== 'string' || candidate.id.length === 0 || candidate.id.length > 200 || typeof candidate.type !== 'string') {
     throw new BadRequestException('An event needs a string "id" (at most 200 characters) and a "type".');
+  }
+  if (candidate.type.length === 0 || candidate.type.length > 100) throw new BadRequestException('An event "type" has 1 to 100 characters.');
+  // PostgreSQL text cannot hold NUL, and no Console id or type has control characters.
+  if ([...candidate.id, ...candidate.type].some((character) => character.charCodeAt(0) < 0x20)) throw new BadRequestException('An event "id" and "type" may not contain control characters.');
+  // Checked before the event is recorded: a computer id that cannot be one is refused, not stored.
+  const hid = typeof candidate.data === 'object' && candidate.data !== null ? candidate.data.ComputerHID : undefined;
+  if (hid !== undefined && hid !== null && (typeof hid !== 'string' || hid.length > 100)) {
+    throw new BadRequestException('"data.ComputerHID" must be a string of at most 100 characters.');
   }
   return candidate;
 }

@@ -1,6 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+
+/** Optional, but not nullable: absent leaves the setting as it is; null is refused. */
+const PresentOrAbsent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
 
 export class QuietWindowDto {
   @ApiPropertyOptional({ example: '22:00' })
@@ -18,7 +21,7 @@ export class QuietWindowDto {
 
 export class SyncSettingsDto {
   @ApiPropertyOptional({ minimum: 5, maximum: 1440, description: 'Minutes between full reconciliations (default 15).' })
-  @IsOptional()
+  @PresentOrAbsent()
   @Type(() => Number)
   @IsInt()
   @Min(5)
@@ -27,17 +30,18 @@ export class SyncSettingsDto {
 
   @ApiPropertyOptional({ type: QuietWindowDto, nullable: true, description: 'No scheduled sync inside this window; null removes it.' })
   @IsOptional()
+  @IsObject({ message: 'quietWindow must be an object {start, end, timeZone}, or null to remove it' })
   @ValidateNested()
   @Type(() => QuietWindowDto)
   quietWindow?: QuietWindowDto | null;
 
   @ApiPropertyOptional({ description: 'New computers in mapped companies become assets by themselves (default true).' })
-  @IsOptional()
+  @PresentOrAbsent()
   @IsBoolean()
   autoExport?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 720, description: "Hours between deep checks that read HaloPSA's assets (default 24)." })
-  @IsOptional()
+  @PresentOrAbsent()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -45,7 +49,7 @@ export class SyncSettingsDto {
   deepCheckHours?: number;
 
   @ApiPropertyOptional({ enum: ['report', 'recreate'], description: 'A linked asset deleted in HaloPSA: report it (default) or create it again.' })
-  @IsOptional()
+  @PresentOrAbsent()
   @IsIn(['report', 'recreate'])
   deletedAssetPolicy?: 'report' | 'recreate';
 }

@@ -1,3 +1,4 @@
+import { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { ActivityDependencies, createActivities } from '../../activities';
 import { TemporalConfig } from '../config/temporal.config';
@@ -7,6 +8,8 @@ export interface WorkerFactoryOptions {
   temporal: TemporalConfig;
   dependencies: ActivityDependencies;
   shutdownGraceMs: number;
+  /** The payload codec and failure converter (see `createDataConverter`): the same as the clients'. */
+  dataConverter: DataConverter;
 }
 
 /** One worker polling the product's task queue with every workflow and activity. */
@@ -18,5 +21,6 @@ export function createProductWorker(options: WorkerFactoryOptions): Promise<Work
     workflowsPath: require.resolve('../../workflows'),
     activities: createActivities(options.dependencies),
     shutdownGraceTime: options.shutdownGraceMs,
+    dataConverter: options.dataConverter,
   });
 }

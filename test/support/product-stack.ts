@@ -4,7 +4,7 @@ import { freePort } from '../../dev/free-port';
 import { ConsoleSimulator, startConsoleSimulator } from '../../simulators/console/console-simulator';
 import { DemoDataset, generateDemoData } from '../../simulators/demo-data';
 import { HaloSimulator, startHaloSimulator } from '../../simulators/halo/halo-simulator';
-import { productSecretsEnv } from './product-env';
+import { productDataConverter, productSecretsEnv } from './product-env';
 import { ProductProcess, startProductProcess } from './product-process';
 import { startTemporalTestEnv } from './temporal-test-env';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -19,6 +19,7 @@ export interface ProductStack {
   halo: HaloSimulator;
   console: ConsoleSimulator;
   dataset: DemoDataset;
+  /** Its `client` decodes with the product's payload codec (`new Client({ connection: temporal.connection })` does not). */
   temporal: TestWorkflowEnvironment;
   database: TestDatabase;
   api: ProductProcess;
@@ -29,22 +30,24 @@ export interface ProductStack {
 
 export async function startProductStack(options: { companies?: number; computers?: number; env?: Record<string, string> } = {}): Promise<ProductStack> {
   const dataset = generateDemoData({ companies: options.companies ?? 6, computers: options.computers ?? 30, seed: 7 });
-  const [temporal, database, halo, consoleSimulator, apiPort] = await Promise.all([
-    startTemporalTestEnv(),
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const secrets = productSecretsEnv(apiUrl);
+  const codecEnv = { TEMPORAL_CODEC_KEYS: secrets.TEMPORAL_CODEC_KEYS, ...pick(options.env, 'TEMPORAL_CODEC_KEYS', 'TEMPORAL_CODEC_ACTIVE_KEY_ID') };
+  const [temporal, database, halo, consoleSimulator] = await Promise.all([
+    startTemporalTestEnv({ dataConverter: productDataConverter(codecEnv) }),
     createTestDatabase(),
     startHaloSimulator(),
     startConsoleSimulator({ data: dataset.console }),
-    freePort(),
   ]);
   halo.seedClients(dataset.halo.clients);
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const secrets = productSecretsEnv(apiUrl);
   const env = {
     ...secrets,
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: temporal.connection.options.address,
     TEMPORAL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
     PORT: String(apiPort),
+    WORKER_METRICS_PORT: '0',
     ALLOWED_INSECURE_HOSTS: [halo.url, consoleSimulator.url, apiUrl].map((url) => new URL(url).host).join(','),
     ...options.env,
   };
@@ -54,7 +57,7 @@ export async function startProductStack(options: { companies?: number; computers
   const stack: ProductStack = {
     apiUrl,
     operatorToken: secrets.OPERATOR_TOKEN,
-    secrets: [secrets.OPERATOR_TOKEN, secrets.SECRET_KEYS, halo.credentials.clientSecret, consoleSimulator.credentials.password],
+    secrets: [secrets.OPERATOR_TOKEN, secrets.SECRET_KEYS, codecEnv.TEMPORAL_CODEC_KEYS, halo.credentials.clientSecret, consoleSimulator.credentials.password],
     env,
     halo,
     console: consoleSimulator,
@@ -69,4 +72,8 @@ export async function startProductStack(options: { companies?: number; computers
     },
   };
   return stack;
+}
+
+function pick(env: Record<string, string> | undefined, ...names: string[]): Record<string, string> {
+  return Object.fromEntries(names.filter((name) => env?.[name]).map((name) => [name, (env as Record<string, string>)[name]]));
 }

@@ -1,9 +1,14 @@
+import { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PRODUCT_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { requiredTestEnv, TEST_ENV } from './test-env';
 
-/** A real Temporal dev server for one test file, from the project's own CLI binary. */
-export function startTemporalTestEnv(options: { port?: number; dbFilename?: string } = {}): Promise<TestWorkflowEnvironment> {
+/**
+ * A real Temporal dev server for one test file, from the project's own CLI binary. Pass the
+ * product's `dataConverter` (see `productDataConverter`) when the test reads workflow results or
+ * errors through `env.client`: the product encrypts every payload.
+ */
+export function startTemporalTestEnv(options: { port?: number; dbFilename?: string; dataConverter?: DataConverter } = {}): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: requiredTestEnv(TEST_ENV.temporalCli) },
@@ -12,5 +17,6 @@ export function startTemporalTestEnv(options: { port?: number; dbFilename?: stri
       dbFilename: options.dbFilename,
       searchAttributes: PRODUCT_SEARCH_ATTRIBUTES,
     },
+    client: options.dataConverter ? { dataConverter: options.dataConverter } : undefined,
   });
 }

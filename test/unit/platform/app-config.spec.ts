@@ -1,5 +1,5 @@
 import { loadApiConfig, loadWorkerConfig } from '../../../src/config/app-config';
-import { ConfigError } from '../../../src/config/config-error';
+import { problemsOf } from '../../support/config-problems';
 
 const valid = {
   DATABASE_URL: 'postgres://u@db:5432/app',
@@ -9,15 +9,6 @@ const valid = {
   PUBLIC_BASE_URL: 'https://integration.example.com/',
 };
 
-function problemsOf(load: () => unknown): readonly string[] {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('configuration', () => {
   it('applies the documented defaults', () => {
@@ -33,6 +24,8 @@ describe('configuration', () => {
       operator: { token: valid.OPERATOR_TOKEN },
       connect: { remoteDesktopUrlTemplate: '{consoleUrl}/connect/web?hid={ComputerHID}' },
       removal: { manualActionWaitSeconds: 604_800 },
+      codec: { keySource: 'SECRET_KEYS', keys: valid.SECRET_KEYS, activeKeyId: 'k1' },
+      codecEndpoint: { uiOrigins: ['http://127.0.0.1:8233'] },
     });
     expect(loadWorkerConfig(valid).worker).toEqual({ shutdownGraceMs: 30_000, syncRunRetentionDays: 30 });
   });

@@ -16,9 +16,11 @@ const DEPLOYMENT_VARIABLES = {
   PUBLIC_BASE_URL: 'https://integration.example.com',
 };
 
-/** `${NAME:?message}` as compose expands it, with the variables a deployment would set. */
+/** `${NAME:?message}` and `${NAME:-default}` as compose expands them, with the variables a deployment would set. */
 function interpolate(text: string, variables: Record<string, string>): string {
-  return text.replace(/\$\{([A-Z_]+)(?::\?[^}]*)?\}/g, (_, name: string) => variables[name] ?? '');
+  return text.replace(/\$\{([A-Z_]+)(?::([?-])([^}]*))?\}/g, (_, name: string, kind?: string, rest?: string) =>
+    variables[name] || (kind === '-' ? (rest ?? '') : ''),
+  );
 }
 
 function services(): Record<string, Service> {
@@ -39,6 +41,13 @@ describe('docker-compose.yml', () => {
     expect(() => loadApiConfig(api.environment)).not.toThrow();
     expect(() => loadWorkerConfig(worker.environment)).not.toThrow();
     expect(loadApiConfig(api.environment).database.url).toBe(loadWorkerConfig(worker.environment).database.url);
+  });
+
+  it('encrypts payloads on both processes with the same keys, and points the Temporal UI at the codec endpoint', () => {
+    const { api, worker, 'temporal-ui': ui } = services();
+    expect(loadApiConfig(api.environment).codec).toEqual(loadWorkerConfig(worker.environment).codec);
+    expect(ui.environment).toMatchObject({ TEMPORAL_CODEC_ENDPOINT: `${DEPLOYMENT_VARIABLES.PUBLIC_BASE_URL}/codec`, TEMPORAL_CODEC_INCLUDE_CREDENTIALS: 'true' });
+    expect(loadApiConfig(api.environment).codecEndpoint.uiOrigins).toEqual(['http://localhost:8080']);
   });
 
   it('passes `docker compose config` where the compose client is installed', () => {
