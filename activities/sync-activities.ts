@@ -52,13 +52,13 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
     return integration;
   }
 
-  /** Reads HaloPSA's assets of the mapped customers, and makes the links agree with what people did there. */
-  async function runDeepCheck(halo: HaloClient, integration: IntegrationEntity, mappings: CompanyMappingEntity[], links: ComputerLinkEntity[]): Promise<Map<string, string>> {
+  /**
+   * Reads HaloPSA's assets (one paged listing of all of them, far fewer requests than one listing
+   * per customer) and makes the links agree with what people did there.
+   */
+  async function runDeepCheck(halo: HaloClient, integration: IntegrationEntity, links: ComputerLinkEntity[]): Promise<Map<string, string>> {
     const fieldIds = [integration.computerIdFieldId, ...Object.values(integration.inventoryFieldIds ?? {})].filter((id): id is number => typeof id === 'number');
-    const assets = [];
-    for (const customerId of new Set(mappings.map((m) => m.haloClientId))) {
-      assets.push(...(await halo.listAssets({ clientId: customerId, includeInactive: true, customFieldIds: fieldIds })));
-    }
+    const assets = await halo.listAssets({ includeInactive: true, customFieldIds: fieldIds });
     const findings = deepCheck(links.map(linkState), assets);
     const notes = new Map<string, string>();
     if (findings.edited.length > 0) await db.update(ComputerLinkEntity, { integrationId: integration.id, computerHid: In(findings.edited) }, { lastWritten: null });
@@ -127,7 +127,9 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
       ]);
       const notes = await withHaloFailures(async () => {
         const links = await db.findBy(ComputerLinkEntity, { integrationId: integration.id });
-        return deepCheckDue ? runDeepCheck(halo, integration, mappings, links) : new Map<string, string>();
+        // Nothing linked yet: nothing a person could have changed or deleted, so no reads.
+        const anyAsset = links.some((l) => l.haloAssetId !== null);
+        return deepCheckDue && anyAsset ? runDeepCheck(halo, integration, links) : new Map<string, string>();
       });
       const [inventory, assetTypes] = await Promise.all([readInventoryFor(console, input.hids), withHaloFailures(() => halo.listAssetTypes())]);
       const links = (await db.findBy(ComputerLinkEntity, { integrationId: integration.id })).map(linkState);

@@ -2,6 +2,8 @@
 export interface Answer<T = unknown> {
   status: number;
   body: T;
+  /** `Retry-After` in seconds, when the answer carries one. */
+  retryAfterSeconds?: number;
 }
 
 const REQUEST_TIMEOUT_MS = 120_000;
@@ -23,7 +25,8 @@ export async function callJson<T = unknown>(url: string, method: string, options
   } catch {
     // plain-text answers stay text
   }
-  return { status: response.status, body: body as T };
+  const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+  return { status: response.status, body: body as T, ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}) };
 }
 
 /** The product's API, as one administrator (API key) or the operator uses it. */
@@ -34,9 +37,18 @@ export class ProductApi {
     private readonly log: (line: string) => void,
   ) {}
 
-  call<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
-    return callJson<T>(`${this.baseUrl}${path}`, method, { token: this.token, body });
+  /** Waits out the API's own request budget (per API key): a 429 is retried after its `Retry-After`. */
+  async call<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
+    for (let attempt = 1; ; attempt++) {
+      const answer = await callJson<T>(`${this.baseUrl}${path}`, method, { token: this.token, body });
+      if (answer.status !== 429 || attempt >= 30) return answer;
+      this.budgetWaits++;
+      await sleep(Math.min(60, Math.max(1, answer.retryAfterSeconds ?? 1)) * 1_000);
+    }
   }
+
+  /** How often the API's request budget made this client wait. */
+  budgetWaits = 0;
 
   /** The answer's body when the status is one of `expected`; else an error naming the call. */
   async ok<T>(method: string, path: string, body?: unknown, expected: number[] = [200, 201, 202]): Promise<T> {

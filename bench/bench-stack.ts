@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readdirSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -121,7 +121,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
 
     const temporal = await TestWorkflowEnvironment.createLocal({
       server: {
-        executable: { type: 'existing-path', path: temporalCli },
+        executable: { type: 'existing-path', path: await quietLauncher(temporalCli, logDir) },
         ip: '127.0.0.1',
         searchAttributes: PRODUCT_SEARCH_ATTRIBUTES,
       },
@@ -147,6 +147,8 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       HOST: '127.0.0.1',
       PORT: String(apiPort),
       ALLOWED_INSECURE_HOSTS: [simulators.haloUrl, simulators.consoleUrl, apiUrl].map((url) => new URL(url).host).join(','),
+      // Loopback only: the worker's Prometheus endpoint would listen on every interface.
+      WORKER_METRICS_PORT: '0',
     };
     const worker = startProcess('worker', env, join(logDir, 'worker.log'));
     stoppers.push({ name: 'worker', stop: () => worker.stop() });
@@ -160,6 +162,18 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     await stop();
     throw error;
   }
+}
+
+/**
+ * The dev server prints a banner on its stdout, which it shares with this process: stdout must
+ * carry only the benchmark's JSON. This launcher runs the same binary with its output in a log file.
+ */
+async function quietLauncher(temporalCli: string, logDir: string): Promise<string> {
+  const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+  const launcher = join(logDir, 'temporal-dev-server.sh');
+  await writeFile(launcher, `#!/bin/sh\nexec ${quote(temporalCli)} "$@" >>${quote(join(logDir, 'temporal.log'))} 2>&1\n`);
+  await chmod(launcher, 0o755);
+  return launcher;
 }
 
 /** Stops PostgreSQL when this run started it (embedded, or the local cluster it found stopped); a server that was running is left running. */

@@ -1,4 +1,4 @@
-import { callJson, ProductApi } from './bench-http';
+import { callJson, pollUntil, ProductApi } from './bench-http';
 import type { BenchStack } from './bench-stack';
 
 export interface Tenant {
@@ -42,9 +42,12 @@ export async function createTenantAndConnect(stack: BenchStack, log: (line: stri
     { haloUrl: sims.haloUrl, clientId: sims.halo.clientId, clientSecret: sims.halo.clientSecret },
     [202],
   );
-  await withTimeout(stack.temporal.client.workflow.getHandle(connect.workflowId, connect.runId).result(), 300_000, 'the setup workflow');
-  const status = await api.ok<{ state: string; lastError?: unknown }>('GET', '/api/v1/halopsa');
-  if (status.state !== 'connected') throw new Error(`after setup the integration is ${status.state}: ${JSON.stringify(status.lastError)}`);
+  // The setup workflow's end, as the API reports it (its result is encoded with the product's payload codec).
+  const status = await pollUntil(async () => {
+    const answer = await api.ok<{ state: string; lastError?: unknown }>('GET', '/api/v1/halopsa');
+    return answer.state === 'connecting' ? undefined : answer;
+  }, 300_000, 500);
+  if (status?.state !== 'connected') throw new Error(`after setup (${connect.workflowId}) the integration is ${status?.state ?? 'still connecting after 300 s'}: ${JSON.stringify(status?.lastError)}`);
   return { tenantId: tenant.body.id, api, consoleEvents: tenant.body.consoleEvents, integrationId: connect.integrationId };
 }
 
@@ -87,12 +90,4 @@ export async function mapEverything(stack: BenchStack, tenant: Tenant, log: (lin
     customerOf,
     licenseTypes: mappedTypes,
   };
-}
-
-export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
 import type { HaloSimulator } from '../simulators/halo/halo-simulator';
 import { simControl } from './bench-http';
 
@@ -89,25 +89,33 @@ export async function memoryOf(pid: number): Promise<{ peakRssMB: number | null;
   }
 }
 
-/** History length of every execution (run) of one workflow id: closed ones (continued as new) and the open one. */
-export async function historyLengths(client: Client, workflowId: string): Promise<Map<string, number>> {
+/**
+ * History length of every execution (run) of one workflow id: closed ones (continued as new) and
+ * the open one. Raw WorkflowService calls: nothing here decodes a payload, so the product's
+ * payload codec (whatever its keys) does not matter.
+ */
+export async function historyLengths(connection: Connection, namespace: string, workflowId: string): Promise<Map<string, number>> {
   const lengths = new Map<string, number>();
   const runIds = new Set<string>();
-  try {
-    for await (const execution of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runIds.add(execution.runId);
-  } catch {
-    // visibility not ready: the latest run below is still counted
-  }
-  try {
-    runIds.add((await client.workflow.getHandle(workflowId).describe()).runId);
-  } catch (error) {
-    if (!(error instanceof WorkflowNotFoundError)) throw error;
-  }
+  const listed = await connection.workflowService.listWorkflowExecutions({ namespace, query: `WorkflowId = '${workflowId}'`, pageSize: 1_000 });
+  for (const execution of listed.executions ?? []) if (execution.execution?.runId) runIds.add(execution.execution.runId);
+  const latest = await describeRaw(connection, namespace, workflowId);
+  if (latest?.workflowExecutionInfo?.execution?.runId) runIds.add(latest.workflowExecutionInfo.execution.runId);
   for (const runId of runIds) {
-    const description = await client.workflow.getHandle(workflowId, runId).describe();
-    lengths.set(runId, description.historyLength);
+    const description = await describeRaw(connection, namespace, workflowId, runId);
+    lengths.set(runId, Number(description?.workflowExecutionInfo?.historyLength ?? 0));
   }
   return lengths;
+}
+
+/** DescribeWorkflowExecution, undefined when there is no such workflow. */
+export async function describeRaw(connection: Connection, namespace: string, workflowId: string, runId?: string) {
+  try {
+    return await connection.workflowService.describeWorkflowExecution({ namespace, execution: { workflowId, runId } });
+  } catch (error) {
+    if ((error as { code?: number }).code === 5) return undefined; // gRPC NOT_FOUND
+    throw error;
+  }
 }
 
 /** Events added between two snapshots: a run present before counts its growth, a new run (continue-as-new) counts whole. */

@@ -5,6 +5,7 @@ import type { MappingSummary, Tenant } from './journey';
 import {
   assetIdsByComputerId,
   computerIdsWithSeveralAssets,
+  describeRaw,
   haloCounters,
   historyGrowth,
   historyLengths,
@@ -52,7 +53,7 @@ export interface PhaseReport {
   assetElementsWritten: number;
   haloRequests: RequestSummary;
   consoleRequests: { total: number; byPathAndVerb: Record<string, number> };
-  minimalRequests: { readsNeeded: number; writes: number; total: number; ratio: number | null; readsCounted: Record<string, number> };
+  minimalRequests: { readsNeeded: number; writes: number; total: number; ratio: number | null; readsCounted: Record<string, number>; note?: string };
   temporal: { workflowId: string; historyEvents: number; executions: { runId: string; before: number; after: number }[] };
   duplicates: { createdMoreThanOnceInPhase: number; computerIdsWithMoreThanOneAsset: number; examples: string[] };
   worker: { peakRssMB: number | null; rssMB: number | null };
@@ -61,6 +62,10 @@ export interface PhaseReport {
 }
 
 const syncWorkflowId = (ctx: PhaseContext): string => `sync:${ctx.tenant.integrationId}`;
+/** How often the run list is read: the API allows an API key 120 requests a minute (2 a second, refilled evenly). */
+const POLL_MS = 500;
+/** TEMPORAL_NAMESPACE is left at its default. */
+const NAMESPACE = 'default';
 
 async function runs(ctx: PhaseContext): Promise<RunView[]> {
   return (await ctx.tenant.api.ok<{ items: RunView[] }>('GET', '/api/v1/halopsa/sync-runs?pageSize=100')).items;
@@ -85,7 +90,7 @@ export function deepCheckPages(ctx: PhaseContext): number {
 async function settle(ctx: PhaseContext): Promise<void> {
   let last = -1;
   for (let i = 0; i < 20; i++) {
-    const lengths = await historyLengths(ctx.stack.temporal.client, syncWorkflowId(ctx));
+    const lengths = await historyLengths(ctx.stack.temporal.connection, NAMESPACE, syncWorkflowId(ctx));
     const total = [...lengths.values()].reduce((a, b) => a + b, 0);
     if (total === last) return;
     last = total;
@@ -113,18 +118,21 @@ export async function measuredPhase(
   await simControl(haloUrl, 'POST', '/counters/reset');
   await simControl(consoleUrl, 'POST', '/counters/reset');
   ctx.refusals.reset();
-  const historyBefore = await historyLengths(stack.temporal.client, syncWorkflowId(ctx));
+  const historyBefore = await historyLengths(stack.temporal.connection, NAMESPACE, syncWorkflowId(ctx));
   ctx.log(`${name}: started (HaloPSA window already holds ${Object.values(rateLimitAtStart.usage).reduce((a, b) => a + b, 0)} requests)`);
   const started = Date.now();
   const outcome = await body();
   const wallMs = outcome.wallMs ?? Date.now() - started;
   await settle(ctx);
-  const historyAfter = await historyLengths(stack.temporal.client, syncWorkflowId(ctx));
+  const historyAfter = await historyLengths(stack.temporal.connection, NAMESPACE, syncWorkflowId(ctx));
   const counters = await haloCounters(haloUrl);
   const consoleCounters = await simControl<{ total: number; byPathAndVerb: Record<string, number> }>(consoleUrl, 'GET', '/counters');
   const haloRequests = summariseRequests(counters, ctx.refusals.value());
   const duplicates = computerIdsWithSeveralAssets(stack.simulators.haloSimulator);
-  const createdTwice = Object.entries(counters.assetCreatesByCustomFieldValue).flatMap(([, perValue]) => Object.entries(perValue).filter(([, n]) => n > 1).map(([value]) => value));
+  // Creates counted per value of the computer-id custom field only (the simulator counts every custom field).
+  const createdTwice = Object.entries(counters.assetCreatesByCustomFieldValue)
+    .filter(([field]) => field.toLowerCase() === 'cfconsolecomputerid')
+    .flatMap(([, perValue]) => Object.entries(perValue).filter(([, n]) => n > 1).map(([value]) => value));
 
   const written = (run: RunView): number => WRITE_ACTIONS.reduce((sum, action) => sum + (run.counts?.[action] ?? 0), 0);
   const writingRuns = outcome.runs.filter((run) => written(run) > 0);
@@ -171,14 +179,16 @@ export async function measuredPhase(
 /** What the sync workflow is doing now: pending activities with their attempt and last failure (for a run that does not finish). */
 export async function syncWorkflowDiagnostics(ctx: PhaseContext): Promise<unknown> {
   try {
-    const description = await ctx.stack.temporal.client.workflow.getHandle(syncWorkflowId(ctx)).describe();
+    const description = await describeRaw(ctx.stack.temporal.connection, NAMESPACE, syncWorkflowId(ctx));
+    if (!description) return { error: 'no sync workflow' };
     return {
-      status: description.status.name,
-      historyLength: description.historyLength,
-      pendingActivities: (description.raw.pendingActivities ?? []).map((a) => ({
+      status: ['UNSPECIFIED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT'][Number(description.workflowExecutionInfo?.status ?? 0)] ?? 'UNKNOWN',
+      historyLength: Number(description.workflowExecutionInfo?.historyLength ?? 0),
+      pendingActivities: (description.pendingActivities ?? []).map((a) => ({
         activity: a.activityType?.name,
         attempt: a.attempt,
-        state: a.state,
+        state: ['UNSPECIFIED', 'SCHEDULED', 'STARTED', 'CANCEL_REQUESTED', 'PAUSED', 'PAUSE_REQUESTED'][Number(a.state ?? 0)] ?? 'UNKNOWN',
+        nextAttemptScheduleTime: a.nextAttemptScheduleTime?.seconds ? new Date(Number(a.nextAttemptScheduleTime.seconds) * 1000).toISOString() : undefined,
         lastFailure: a.lastFailure?.message?.slice(0, 300),
         lastFailureType: a.lastFailure?.applicationFailureInfo?.type,
       })),
@@ -205,7 +215,7 @@ export async function syncNowAndWait(ctx: PhaseContext): Promise<{ runs: RunView
       return run && run.state !== 'running' ? run : undefined;
     },
     ctx.timeoutMs,
-    200,
+    POLL_MS,
   );
   if (!finished) {
     return { runs: lastSeen ? [lastSeen] : [], problem: `the manual run did not finish within ${seconds(ctx.timeoutMs)} s` };
@@ -387,7 +397,7 @@ export async function runsSince(ctx: PhaseContext, known: Set<string>, timeoutMs
       return latest.every((r) => r.state !== 'running') ? latest : undefined;
     },
     timeoutMs,
-    250,
+    POLL_MS,
   );
   return done ? { runs: done } : { runs: latest, problem: `runs still running after ${seconds(timeoutMs)} s` };
 }
