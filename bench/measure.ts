@@ -28,7 +28,19 @@ export function summariseRequests(counters: HaloCounters, refused429: number): R
     byVerb[verb] = (byVerb[verb] ?? 0) + count;
     if (verb !== 'GET' && key !== 'POST /auth/token') writes += count;
   }
-  return { total: counters.requests.total, byVerb, byPathAndVerb: counters.requests.byPathAndVerb, refused429, writes };
+  return { total: counters.requests.total, byVerb, byPathAndVerb: templatedPaths(counters.requests.byPathAndVerb), refused429, writes };
+}
+
+/** Counts by "VERB /path" with record ids as `{id}` and computer ids as `{hid}`, so that one row stands for one kind of request. */
+export function templatedPaths(byPathAndVerb: Record<string, number>): Record<string, number> {
+  const templated: Record<string, number> = {};
+  for (const [key, count] of Object.entries(byPathAndVerb)) {
+    const path = key
+      .replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi, '/{hid}')
+      .replace(/\/(client|site|asset|assettype|fieldinfo|custombutton|tickets)\/\d+(?=\/|$)/gi, '/$1/{id}');
+    templated[path] = (templated[path] ?? 0) + count;
+  }
+  return templated;
 }
 
 /**

@@ -135,21 +135,22 @@ async function main(): Promise<number> {
     },
     options: opts,
   };
-  let stack: BenchStack | undefined;
   let exitCode = 0;
-  let interrupted = false;
+  // One stop for every path (the end, a failure, a signal): whoever comes first starts it, every other waits for it.
+  const starting = startBenchStack({ companies: opts.companies, computers: opts.computers, seed: opts.seed, log });
+  let stopping: Promise<void> | undefined;
+  const stopEverything = (): Promise<void> => (stopping ??= starting.then((started) => started.stop(), () => undefined));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      interrupted = true;
       log(`${signal}: stopping everything`);
-      void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+      void stopEverything().finally(() => process.exit(130));
     });
   }
 
   const phases: Record<string, PhaseReport | { skipped: string }> = {};
   let naive: Promise<NaiveResult | { error: string }> | undefined;
   try {
-    stack = await startBenchStack({ companies: opts.companies, computers: opts.computers, seed: opts.seed, log });
+    const stack: BenchStack = await starting;
     const sims = stack.simulators;
     for (const url of [sims.haloUrl, sims.consoleUrl]) await simControl(url, 'PUT', '/faults', { latencyMs: LATENCY_MS, latencyRate: 1 });
     await simControl(sims.consoleUrl, 'DELETE', '/event-target');
@@ -237,7 +238,7 @@ async function main(): Promise<number> {
     report.phases = phases;
     log(`failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    if (!interrupted) await stack?.stop();
+    await stopEverything();
   }
   (report.machine as { loadAverage: { atEnd: number | null } }).loadAverage.atEnd = Math.round(loadavg()[0] * 100) / 100;
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

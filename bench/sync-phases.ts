@@ -14,6 +14,7 @@ import {
   RequestSummary,
   seconds,
   summariseRequests,
+  templatedPaths,
 } from './measure';
 
 /** Plan actions that write one asset element to HaloPSA (an unlink writes nothing). */
@@ -126,7 +127,8 @@ export async function measuredPhase(
   await settle(ctx);
   const historyAfter = await historyLengths(stack.temporal.connection, NAMESPACE, syncWorkflowId(ctx));
   const counters = await haloCounters(haloUrl);
-  const consoleCounters = await simControl<{ total: number; byPathAndVerb: Record<string, number> }>(consoleUrl, 'GET', '/counters');
+  const consoleRaw = await simControl<{ total: number; byPathAndVerb: Record<string, number> }>(consoleUrl, 'GET', '/counters');
+  const consoleCounters = { total: consoleRaw.total, byPathAndVerb: templatedPaths(consoleRaw.byPathAndVerb) };
   const haloRequests = summariseRequests(counters, ctx.refusals.value());
   const duplicates = computerIdsWithSeveralAssets(stack.simulators.haloSimulator);
   // Creates counted per value of the computer-id custom field only (the simulator counts every custom field).
