@@ -4,7 +4,7 @@ import type { ConsoleComputer } from '../simulators/demo-data';
 import { simControl } from './bench-http';
 import { BenchStack, startBenchStack } from './bench-stack';
 import { createTenantAndConnect, mapEverything, Tenant } from './journey';
-import { countRefusals, haloCounters, seconds, summariseRequests } from './measure';
+import { countRefusals, haloCounters, memoryOf, seconds, summariseRequests } from './measure';
 import { NaiveResult, projectedWallSeconds, runNaiveBaseline } from './naive-baseline';
 import {
   applyChurn,
@@ -101,7 +101,7 @@ const DEFINITIONS = {
   wallSeconds: 'From the API call that starts the phase ("sync now", or the first Console change) to the run seen finished through GET /api/v1/halopsa/sync-runs (polled every 500 ms: the API allows an API key 120 requests a minute); runSeconds is the run\'s own startedAt→finishedAt.',
   haloRequests: 'The HaloPSA simulator\'s counters (GET /_sim/counters), reset at the start of each phase: every request by "VERB /path", token requests included; writes = POSTs and DELETEs other than /auth/token.',
   minimalRequests:
-    'readsNeeded + writes. writes = ceil(asset elements written / batch size) per run. readsNeeded counts, generously: 1 token request if the phase needed one; 1 GET /api/AssetType per run that writes (the mapped default types may have changed in HaloPSA); and, for a run with a deep check, ceil(assets / 500) GETs per mapped customer holding assets the service linked before the run (0 on the first run: nothing is linked yet, so a deep check has nothing to compare). Console reads are not HaloPSA requests and are not counted.',
+    'readsNeeded + writes. writes = ceil(asset elements written / batch size) per run. readsNeeded counts, generously: 1 token request if the phase needed one; 1 GET /api/AssetType per run that writes (the mapped default types may have changed in HaloPSA); and, for a run with a deep check, ceil(assets holding a computer id before the run / 500): one paged listing of the assets the service linked (0 on the first run: nothing is linked yet, so a deep check has nothing to compare). Console reads are not HaloPSA requests and are not counted.',
   historyEvents:
     'Growth of the history of sync:<integrationId> during the phase: for each execution (run) of that workflow id, its history length after the phase minus before (a run begun by continue-as-new counts whole), read with DescribeWorkflowExecution once the history stopped growing. The workflow stays open between phases (it idles for 10 minutes), so the phase\'s signal, timers and activities are counted, nothing else.',
   duplicates:
@@ -151,6 +151,7 @@ async function main(): Promise<number> {
   let naive: Promise<NaiveResult | { error: string }> | undefined;
   try {
     const stack: BenchStack = await starting;
+    report.workerAtReady = { ...(await memoryOf(stack.worker.pid)), note: 'the worker process before any work: its resident set at rest' };
     const sims = stack.simulators;
     for (const url of [sims.haloUrl, sims.consoleUrl]) await simControl(url, 'PUT', '/faults', { latencyMs: LATENCY_MS, latencyRate: 1 });
     await simControl(sims.consoleUrl, 'DELETE', '/event-target');
@@ -197,12 +198,8 @@ async function main(): Promise<number> {
     const initial = await measuredPhase(ctx, 'initial sync', () => syncNowAndWait(ctx));
     phases.initialSync = initial;
     if (!initial.completed) {
-      (initial as PhaseReport & { diagnostics?: unknown }).diagnostics = {
-        syncWorkflow: await syncWorkflowDiagnostics(ctx),
-        // A first run deep-checks: one asset-list GET per mapped customer (each page holds up to 500 assets), all in one activity attempt.
-        deepCheckListRequestsPerAttempt: mapping.distinctCustomers,
-        haloWindow: 300,
-      };
+      // What the sync workflow is stuck on: the pending activity, its attempt and last failure.
+      (initial as PhaseReport & { diagnostics?: unknown }).diagnostics = { syncWorkflow: await syncWorkflowDiagnostics(ctx) };
       // What the run was asked to do: an asset for every licensed computer with an agent.
       const writes = Math.ceil(eligible.length / BATCH_SIZE);
       initial.minimalRequests = {

@@ -19,7 +19,7 @@ import {
 
 /** Plan actions that write one asset element to HaloPSA (an unlink writes nothing). */
 const WRITE_ACTIONS = ['create', 'update', 'move', 'retire', 'reactivate'] as const;
-/** HaloClient's list page size: one GET reads up to this many assets of a customer. */
+/** HaloClient's list page size: one GET reads up to this many assets. */
 const HALO_PAGE_SIZE = 500;
 
 export interface PhaseContext {
@@ -72,19 +72,16 @@ async function runs(ctx: PhaseContext): Promise<RunView[]> {
   return (await ctx.tenant.api.ok<{ items: RunView[] }>('GET', '/api/v1/halopsa/sync-runs?pageSize=100')).items;
 }
 
-/** Sum over the HaloPSA customers that hold assets with a computer id of the pages a deep check must read. */
+/**
+ * The fewest GETs a deep check can make: one paged listing (500 a page) of the assets that hold a
+ * computer id, i.e. the assets the service linked. 0 when none exists (nothing to compare).
+ */
 export function deepCheckPages(ctx: PhaseContext): number {
   const halo = ctx.stack.simulators.haloSimulator;
-  const mapped = new Set(ctx.mapping.customerOf.values());
   const field = halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid');
   if (!field) return 0;
-  const perCustomer = new Map<number, number>();
-  for (const asset of halo.state.assets.all()) {
-    if (!(asset.customfields ?? []).some((f) => f.id === field.id && String(f.value ?? '') !== '')) continue;
-    const customer = halo.state.sites.get(asset.site_id)?.client_id;
-    if (customer !== undefined && mapped.has(customer)) perCustomer.set(customer, (perCustomer.get(customer) ?? 0) + 1);
-  }
-  return [...perCustomer.values()].reduce((sum, n) => sum + Math.ceil(n / HALO_PAGE_SIZE), 0);
+  const linked = halo.state.assets.all().filter((asset) => (asset.customfields ?? []).some((f) => f.id === field.id && String(f.value ?? '') !== '')).length;
+  return Math.ceil(linked / HALO_PAGE_SIZE);
 }
 
 /** Waits until the sync workflow's history stops growing (its last tasks after a run), at most 10 s. */
