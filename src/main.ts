@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadApiConfig } from './config/app-config';
+import { refuseHostileJsonKeys } from './http/hostile-json-keys';
 import { createRootLogger } from './logging/root-logger';
 import { mountOpenApi } from './openapi';
 import { exitOnBootFailure, onShutdownSignal } from './process-lifecycle';
@@ -18,7 +19,7 @@ async function bootstrap(): Promise<void> {
       rawBody: true,
     });
     app.useLogger(app.get(PinoNestLogger));
-    app.useBodyParser('json', { limit: '1mb' });
+    app.useBodyParser('json', { limit: '1mb', reviver: refuseHostileJsonKeys });
     mountOpenApi(app);
     const server = await app.listen(config.http.port, config.http.host);
     const address = server.address();

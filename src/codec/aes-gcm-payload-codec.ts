@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { METADATA_ENCODING_KEY, Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { SecretKeyring } from '../security/secret-cipher';
+import { isKeyId, KeyRing, KeysById } from '../security/key-ring';
 
 /** The `encoding` metadata of a payload this codec encrypted (the name Temporal's samples use). */
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
@@ -10,13 +10,11 @@ export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const ENCRYPTION_KEY_ID_METADATA = 'encryption-key-id';
 
 const ALGORITHM = 'aes-256-gcm';
-const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
 export interface AesGcmPayloadCodecOptions {
-  keys: SecretKeyring;
+  keys: KeysById;
   activeKeyId: string;
 }
 
@@ -43,33 +41,22 @@ export class PayloadDecryptionError extends Error {
  * - A payload that names an unknown key, or fails authentication, throws `PayloadDecryptionError`:
  *   never silently garbage.
  *
- * Keys live in private fields: neither `JSON.stringify`, `util.inspect` nor a logger reaches them.
+ * The keys live in a `KeyRing` in a private field: neither `JSON.stringify`, `util.inspect` nor a
+ * logger reaches them.
  */
 export class AesGcmPayloadCodec implements PayloadCodec {
-  readonly #keys: ReadonlyMap<string, Buffer>;
-  readonly #activeKeyId: string;
+  readonly #ring: KeyRing;
 
   constructor(options: AesGcmPayloadCodecOptions) {
-    const keys = new Map<string, Buffer>();
-    for (const [keyId, key] of Object.entries(options.keys ?? {})) {
-      if (!KEY_ID_PATTERN.test(keyId)) throw new Error('A payload codec key id is invalid: use 1-32 letters, digits, "_" or "-"');
-      if (!Buffer.isBuffer(key) || key.length !== KEY_BYTES) throw new Error(`Payload codec key "${keyId}" must be ${KEY_BYTES} bytes`);
-      keys.set(keyId, Buffer.from(key));
-    }
-    if (keys.size === 0) throw new Error('The payload codec needs at least one key');
-    if (!keys.has(options.activeKeyId)) {
-      throw new Error(`The active payload codec key is not among the configured keys (${[...keys.keys()].join(', ')})`);
-    }
-    this.#keys = keys;
-    this.#activeKeyId = options.activeKeyId;
+    this.#ring = new KeyRing(options.keys, options.activeKeyId, { owner: 'payload codec', key: 'payload codec key' });
   }
 
   get activeKeyId(): string {
-    return this.#activeKeyId;
+    return this.#ring.activeKeyId;
   }
 
   get keyIds(): string[] {
-    return [...this.#keys.keys()];
+    return this.#ring.keyIds;
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
@@ -81,9 +68,9 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 
   private encrypt(payload: Payload): Payload {
-    const keyId = this.#activeKeyId;
+    const keyId = this.activeKeyId;
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv(ALGORITHM, this.#keys.get(keyId) as Buffer, iv, { authTagLength: TAG_BYTES });
+    const cipher = createCipheriv(ALGORITHM, this.#ring.activeKey, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(keyId, 'utf8'));
     const plaintext = temporal.api.common.v1.Payload.encode(payload).finish();
     const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
@@ -100,8 +87,8 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     const keyIdBytes = payload.metadata?.[ENCRYPTION_KEY_ID_METADATA];
     if (!keyIdBytes) throw new PayloadDecryptionError(`An encrypted payload has no "${ENCRYPTION_KEY_ID_METADATA}" metadata`);
     const keyId = Buffer.from(keyIdBytes).toString('utf8');
-    if (!KEY_ID_PATTERN.test(keyId)) throw new PayloadDecryptionError('An encrypted payload names an invalid key id');
-    const key = this.#keys.get(keyId);
+    if (!isKeyId(keyId)) throw new PayloadDecryptionError('An encrypted payload names an invalid key id');
+    const key = this.#ring.keyFor(keyId);
     if (!key) {
       throw new PayloadDecryptionError(`A payload was encrypted with key "${keyId}", which is not configured (configured: ${this.keyIds.join(', ')}); add it back to the codec keys`);
     }
@@ -119,11 +106,11 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 
   toJSON(): { activeKeyId: string; keyIds: string[] } {
-    return { activeKeyId: this.#activeKeyId, keyIds: this.keyIds };
+    return this.#ring.toJSON();
   }
 
   [inspect.custom](): string {
-    return `AesGcmPayloadCodec { activeKeyId: '${this.#activeKeyId}', keyIds: [${this.keyIds.map((id) => `'${id}'`).join(', ')}] }`;
+    return this.#ring.describe('AesGcmPayloadCodec');
   }
 }
 

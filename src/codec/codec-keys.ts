@@ -1,13 +1,13 @@
 import { hkdfSync } from 'node:crypto';
 import { CodecConfig } from '../config/codec.config';
-import { parseSecretKeys, SecretKeyring } from '../security/secret-cipher';
+import { KeysById, parseSecretKeys } from '../security/key-ring';
 import { AesGcmPayloadCodec } from './aes-gcm-payload-codec';
 
 /** HKDF "info": codec keys derived from SECRET_KEYS never equal the keys that seal stored secrets. */
 const DERIVATION_INFO = 'halopsa-integration/temporal-payload-codec/v1';
 
 /** The codec's key ring: `TEMPORAL_CODEC_KEYS` as given, or one key derived per `SECRET_KEYS` key (same ids). */
-export function codecKeyring(config: CodecConfig): SecretKeyring {
+export function codecKeyring(config: CodecConfig): KeysById {
   const keys = parseSecretKeys(config.keys);
   if (config.keySource === 'TEMPORAL_CODEC_KEYS') return keys;
   return Object.fromEntries(Object.entries(keys).map(([keyId, key]) => [keyId, deriveCodecKey(key)]));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseSecretKeys, SecretKeyError } from '../security/secret-cipher';
 import { EnvReader } from './env-readers';
+import { keyRingSpec, readActiveKeyId } from './key-ring-variables';
 import { SecretsConfig } from './security.config';
 
 /** The keys of the Temporal payload codec (both processes, and every client that reads histories). */
@@ -23,16 +23,6 @@ export interface CodecEndpointConfig {
 }
 
 export const DEFAULT_TEMPORAL_UI_ORIGIN = 'http://127.0.0.1:8233';
-
-const keySpec = z.string().superRefine((value, context) => {
-  if (value === '') return;
-  try {
-    parseSecretKeys(value);
-  } catch (error) {
-    if (!(error instanceof SecretKeyError)) throw error;
-    context.addIssue({ code: 'custom', message: error.message });
-  }
-});
 
 const originList = z.string().transform((value, context) => {
   const origins: string[] = [];
@@ -58,19 +48,12 @@ function asOrigin(entry: string): string | undefined {
 }
 
 export function readCodecConfig(env: EnvReader, secrets: SecretsConfig): CodecConfig {
-  const keys = env.read('TEMPORAL_CODEC_KEYS', keySpec, '');
+  const keys = env.read('TEMPORAL_CODEC_KEYS', keyRingSpec, '');
   if (keys === '') {
     env.read('TEMPORAL_CODEC_ACTIVE_KEY_ID', z.string().max(0, 'applies only with TEMPORAL_CODEC_KEYS (without it the codec follows SECRET_KEYS and SECRET_ACTIVE_KEY_ID)'), '');
     return { keySource: 'SECRET_KEYS', keys: secrets.keys, activeKeyId: secrets.activeKeyId };
   }
-  if (typeof keys !== 'string') return { keySource: 'TEMPORAL_CODEC_KEYS', keys, activeKeyId: '' };
-  const keyIds = keys.split(',').map((entry) => entry.split(':')[0].trim());
-  const activeKeyId = env.read(
-    'TEMPORAL_CODEC_ACTIVE_KEY_ID',
-    z.string().refine((id) => keyIds.includes(id), 'must name one of the keys in TEMPORAL_CODEC_KEYS'),
-    keyIds[keyIds.length - 1],
-  );
-  return { keySource: 'TEMPORAL_CODEC_KEYS', keys, activeKeyId };
+  return { keySource: 'TEMPORAL_CODEC_KEYS', keys, activeKeyId: readActiveKeyId(env, 'TEMPORAL_CODEC_KEYS', keys, 'TEMPORAL_CODEC_ACTIVE_KEY_ID') };
 }
 
 export function readCodecEndpointConfig(env: EnvReader): CodecEndpointConfig {

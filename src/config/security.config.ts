@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseSecretKeys, SecretKeyError } from '../security/secret-cipher';
 import { EnvReader } from './env-readers';
+import { keyRingSpec, readActiveKeyId } from './key-ring-variables';
 
 export interface SecretsConfig {
   /** `keyId:base64-of-32-bytes` pairs, comma separated (validated here, parsed by the security module). */
@@ -14,29 +14,14 @@ export interface HaloPolicyConfig {
   allowedInsecureHosts: string[];
 }
 
-const keySpec = z.string().superRefine((value, context) => {
-  try {
-    parseSecretKeys(value);
-  } catch (error) {
-    if (!(error instanceof SecretKeyError)) throw error;
-    context.addIssue({ code: 'custom', message: error.message });
-  }
-});
 const hostList = z
   .string()
   .regex(/^[A-Za-z0-9.:[\]_-]*(,[A-Za-z0-9.:[\]_-]+)*$/, 'must be a comma-separated list of host or host:port')
   .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean));
 
 export function readSecretsConfig(env: EnvReader): SecretsConfig {
-  const keys = env.read('SECRET_KEYS', keySpec);
-  if (typeof keys !== 'string') return { keys, activeKeyId: '' };
-  const keyIds = keys.split(',').map((entry) => entry.split(':')[0].trim());
-  const activeKeyId = env.read(
-    'SECRET_ACTIVE_KEY_ID',
-    z.string().refine((id) => keyIds.includes(id), 'must name one of the keys in SECRET_KEYS'),
-    keyIds[keyIds.length - 1],
-  );
-  return { keys, activeKeyId };
+  const keys = env.read('SECRET_KEYS', keyRingSpec);
+  return { keys, activeKeyId: readActiveKeyId(env, 'SECRET_KEYS', keys, 'SECRET_ACTIVE_KEY_ID') };
 }
 
 export function readHaloPolicyConfig(env: EnvReader): HaloPolicyConfig {

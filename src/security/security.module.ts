@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SharedConfig } from '../config/app-config';
-import { parseSecretKeys, SecretCipher } from './secret-cipher';
+import { parseSecretKeys } from './key-ring';
+import { SecretCipher } from './secret-cipher';
 import { UrlPolicy } from './url-policy';
 
 /** The secret cipher (keys from config) and the outbound URL policy, for both processes. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { codecKeyring, createPayloadCodec, deriveCodecKey } from '../../../src/codec/codec-keys';
 import { loadApiConfig, loadWorkerConfig } from '../../../src/config/app-config';
-import { parseSecretKeys } from '../../../src/security/secret-cipher';
+import { parseSecretKeys } from '../../../src/security/key-ring';
 import { problemsOf } from '../../support/config-problems';
 
 const b64 = (): string => randomBytes(32).toString('base64');
