@@ -4,12 +4,14 @@
  * The README's commands start here, before any dependency may exist: install packages when
  * missing, compile, then hand over. Plain Node on purpose (nothing to install first).
  *   node dev/bootstrap.js demo | simulators [args] | bench [args] | test [jest args] | temporal-binary
+ *                         | record-histories [directory]
  */
 const { spawnSync, spawn } = require('node:child_process');
 const { existsSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 
 const root = join(__dirname, '..');
+const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const [command, ...args] = process.argv.slice(2);
 
 function step(title, bin, binArgs) {
@@ -58,9 +60,19 @@ switch (command) {
     build();
     step('type-checking tests', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit']);
     step('linting', process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
-    step('running every test tier (unit, integration, replay, e2e)', process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args]);
+    step('running every test tier (unit, integration, replay, e2e, faults)', process.execPath, [jest, ...args]);
     break;
+  case 'record-histories': {
+    // test/replay/README.md: the journeys on the compiled product, into a new directory (never over
+    // the committed histories), then the replay tier against what was recorded.
+    build();
+    process.env.RECORD_REPLAY_HISTORIES = '1';
+    process.env.REPLAY_HISTORIES_DIR = resolve(root, args[0] ?? join('.data', 'replay-histories', new Date().toISOString().replace(/[:.]/g, '-')));
+    step(`recording workflow histories into ${process.env.REPLAY_HISTORIES_DIR}`, process.execPath, [jest, '--selectProjects', 'record']);
+    step('replaying them against the current code', process.execPath, [jest, '--selectProjects', 'replay']);
+    break;
+  }
   default:
-    process.stderr.write('usage: node dev/bootstrap.js demo | simulators [args] | bench [args] | test [jest args] | temporal-binary\n');
+    process.stderr.write('usage: node dev/bootstrap.js demo | simulators [args] | bench [args] | test [jest args] | temporal-binary | record-histories [directory]\n');
     process.exit(2);
 }

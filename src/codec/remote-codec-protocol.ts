@@ -30,7 +30,11 @@ const jsonPayload = z.looseObject({
   metadata: z.record(z.string(), base64).nullish(),
   data: base64.nullish(),
 });
-const jsonPayloads = z.looseObject({ payloads: z.array(jsonPayload).max(MAX_PAYLOADS) });
+const jsonPayloads = z.preprocess(
+  // proto3 JSON leaves an empty list out: `{}` is no payloads (the CLI sends it for a signal without arguments).
+  (body) => (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0 ? { payloads: [] } : body),
+  z.looseObject({ payloads: z.array(jsonPayload).max(MAX_PAYLOADS) }),
+);
 
 export function parsePayloadsJson(body: unknown): JsonPayloads {
   const parsed = jsonPayloads.safeParse(body);

@@ -2,12 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 
-const HISTORIES = join(__dirname, 'histories');
+/** The committed histories, or another directory of them (e.g. a fresh `npm run replay:record`). */
+const HISTORIES = process.env.REPLAY_HISTORIES_DIR || join(__dirname, 'histories');
 
 /**
- * Histories recorded from real runs (`temporal workflow show --output json`) replayed against the
- * current workflow code: a change that would break running workflows fails here. Record a new one
- * for every workflow kind and outcome worth keeping.
+ * Histories recorded from real runs (`temporal workflow show --output json` through the codec
+ * endpoint) replayed against the current workflow code: a change that would break running
+ * workflows fails here. How and when to record: test/replay/README.md.
  */
 describe('recorded workflow histories replay against the current code', () => {
   it.each(readdirSync(HISTORIES).filter((file) => file.endsWith('.json')))('%s', async (file) => {

@@ -25,9 +25,13 @@ describe("Temporal's remote codec protocol (Payloads as proto3 JSON)", () => {
     expect(decoded.payloads[0]).toEqual(foreign);
   });
 
+  it('reads {} as no payloads, as proto3 JSON writes an empty list (the CLI, for a signal without arguments)', async () => {
+    expect(await convertPayloadsJson(codec, 'decode', {})).toEqual({ payloads: [] });
+  });
+
   it.each([
     ['no body', undefined],
-    ['no payloads', {}],
+    ['an empty list instead of an object', []],
     ['payloads not a list', { payloads: 'x' }],
     ['data not base64', { payloads: [{ data: 'not base64!' }] }],
     ['metadata not base64', { payloads: [{ metadata: { encoding: '%%' } }] }],
