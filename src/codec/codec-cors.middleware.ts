@@ -6,7 +6,9 @@ import { ApiConfig } from '../config/app-config';
 /**
  * CORS for `/codec/encode` and `/codec/decode`, which the Temporal UI calls from the operator's
  * browser: only the configured UI origins (TEMPORAL_UI_ORIGIN), with credentials (the session
- * cookie) and the `Authorization`, `Content-Type` and `X-Namespace` headers. Preflights are answered
+ * cookie) and the headers the UI sends: `Content-Type` and `X-Namespace` always; `Authorization` and
+ * `Authorization-Extras` (its OIDC ID token) with "pass access token". A header missing here fails the
+ * preflight, and the browser then sends nothing at all, cookie included. Preflights are answered
  * here; an unknown origin gets a 403 preflight and no CORS headers, so its page cannot read answers.
  */
 @Injectable()
@@ -31,7 +33,7 @@ export class CodecCorsMiddleware implements NestMiddleware {
       return;
     }
     response.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
-    response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Namespace');
+    response.setHeader('Access-Control-Allow-Headers', 'Authorization, Authorization-Extras, Content-Type, X-Namespace');
     response.setHeader('Access-Control-Max-Age', '600');
     if (request.headers['access-control-request-private-network'] === 'true') response.setHeader('Access-Control-Allow-Private-Network', 'true');
     response.status(204).end();

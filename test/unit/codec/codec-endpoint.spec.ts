@@ -82,20 +82,20 @@ describe('the codec endpoint (/codec)', () => {
     expect(answer.body.message).toMatch(/failed authentication under key "k1"/);
   });
 
-  it('answers the Temporal UI preflight with credentials and the Authorization and X-Namespace headers', async () => {
+  it('answers the Temporal UI preflight with credentials and every header the UI sends (X-Namespace; with its OIDC token, Authorization and Authorization-Extras)', async () => {
     for (const path of ['/codec/decode', '/codec/encode']) {
       const answer = await http()
         .options(path)
         .set('Origin', UI)
         .set('Access-Control-Request-Method', 'POST')
-        .set('Access-Control-Request-Headers', 'authorization,content-type,x-namespace');
+        .set('Access-Control-Request-Headers', 'authorization,authorization-extras,content-type,x-namespace');
       expect(answer.status).toBe(204);
       expect(answer.headers).toMatchObject({
         'access-control-allow-origin': UI,
         'access-control-allow-credentials': 'true',
         'access-control-allow-methods': expect.stringContaining('POST'),
       });
-      expect(answer.headers['access-control-allow-headers'].toLowerCase().split(/,\s*/)).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-namespace']));
+      expect(answer.headers['access-control-allow-headers'].toLowerCase().split(/,\s*/)).toEqual(expect.arrayContaining(['authorization', 'authorization-extras', 'content-type', 'x-namespace']));
       expect(answer.headers.vary).toMatch(/Origin/);
     }
   });
