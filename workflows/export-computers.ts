@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { ExportActivities, ExportBatchInput } from '../activities/export-activities';
+import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
 
 export interface ExportInput extends ExportBatchInput {
   tenantId: string;
@@ -7,6 +8,7 @@ export interface ExportInput extends ExportBatchInput {
 
 const activities = proxyActivities<ExportActivities>({
   startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
 });
 

@@ -12,6 +12,7 @@ import {
 } from '@temporalio/workflow';
 import type { SyncActivities } from '../activities/sync-activities';
 import { computersChanged, requestFullSync, stopSync, SyncProgress, syncProgress, SyncRequestTrigger } from './sync-messages';
+import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
 
 export interface IntegrationSyncInput {
   integrationId: string;
@@ -27,6 +28,7 @@ export interface IntegrationSyncInput {
 
 const activities = proxyActivities<SyncActivities>({
   startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30 },
 });
 

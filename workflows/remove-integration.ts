@@ -1,6 +1,7 @@
 import { ActivityFailure, allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { RemovalActivities } from '../activities/removal-activities';
 import { ManualAction, RemovalState, removalState, RemovalStepName, REMOVAL_STEPS, resolveManualAction, retryManualAction } from './removal-messages';
+import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
 
 export interface RemoveIntegrationInput {
   integrationId: string;
@@ -12,7 +13,7 @@ export interface RemoveIntegrationInput {
 
 const activities = proxyActivities<RemovalActivities>({
   startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '30 seconds',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
 });
 

@@ -1,8 +1,10 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { SyncTriggerActivities } from '../activities/sync-trigger-activities';
+import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
 
 const activities = proxyActivities<SyncTriggerActivities>({
   startToCloseTimeout: '1 minute',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { maximumAttempts: 5 },
 });
 

@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
 import type { SetupActivities } from '../activities/setup-activities';
+import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
 
 export interface SetupInput {
   integrationId: string;
@@ -13,6 +14,7 @@ export interface SetupResult {
 
 const activities = proxyActivities<SetupActivities>({
   startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 12 },
 });
 

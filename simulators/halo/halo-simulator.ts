@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createSimulatedService, listen } from '../shared/http-kit';
 import { createVendorRouter } from './api/vendor-router';
-import { createGatekeeper } from './auth/gatekeeper';
+import { createGatekeeper, tooManyRequests } from './auth/gatekeeper';
 import { RateLimitSettings } from './auth/rate-limiter';
 import { createControlRouter } from './control/control-routes';
 import { toErrorResponse } from './http-error';
@@ -62,6 +62,7 @@ export async function startHaloSimulator(options: HaloSimulatorOptions = {}): Pr
     faults: state.faults,
     counters: state.requests,
     beforeVendorRoute: createGatekeeper(state),
+    rateLimited: () => tooManyRequests(state.rateLimiter.refusal()),
     onError: toErrorResponse,
   });
   const listening = await listen(server, options.port ?? 0);

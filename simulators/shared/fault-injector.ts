@@ -9,9 +9,12 @@ export interface FaultSettings {
   dropConnectionRate: number;
   /** Writes only: the write is applied, then the connection is cut before the answer. */
   lostResponseRate: number;
+  /** Answers 429 as the vendor's rate limit does, whatever the caller's real usage. */
+  rateLimitRate: number;
 }
 
-export type FaultKind = 'none' | 'server-error' | 'drop-connection' | 'lose-response';
+export type FaultKind = 'none' | 'server-error' | 'drop-connection' | 'lose-response' | 'rate-limited';
+export type InjectedFaults = Record<Exclude<FaultKind, 'none'>, number>;
 
 export interface FaultDecision {
   delayMs: number;
@@ -25,15 +28,23 @@ export const NO_FAULTS: FaultSettings = {
   serverErrorRate: 0,
   dropConnectionRate: 0,
   lostResponseRate: 0,
+  rateLimitRate: 0,
 };
+
+const RATES = ['latencyRate', 'serverErrorRate', 'dropConnectionRate', 'lostResponseRate', 'rateLimitRate'] as const;
+
+function noneInjected(): InjectedFaults {
+  return { 'server-error': 0, 'drop-connection': 0, 'lose-response': 0, 'rate-limited': 0 };
+}
 
 export class FaultInjector {
   private settings: FaultSettings = { ...NO_FAULTS };
   private random = new SeededRandom(NO_FAULTS.seed);
+  private injected = noneInjected();
 
   configure(changes: Partial<FaultSettings>): FaultSettings {
     const next = { ...this.settings, ...changes };
-    for (const key of ['latencyRate', 'serverErrorRate', 'dropConnectionRate', 'lostResponseRate'] as const) {
+    for (const key of RATES) {
       const rate = next[key];
       if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
         throw new RangeError(`${key} must be a number between 0 and 1`);
@@ -54,12 +65,29 @@ export class FaultInjector {
     return { ...this.settings };
   }
 
+  /** How many of each fault were handed out since the start or the last `resetInjected`. */
+  injectedCounts(): InjectedFaults {
+    return { ...this.injected };
+  }
+
+  resetInjected(): void {
+    this.injected = noneInjected();
+  }
+
   decide(isWrite: boolean): FaultDecision {
     const s = this.settings;
     const delayMs = this.random.chance(s.latencyRate) ? s.latencyMs : 0;
-    if (this.random.chance(s.dropConnectionRate)) return { delayMs, kind: 'drop-connection' };
-    if (this.random.chance(s.serverErrorRate)) return { delayMs, kind: 'server-error' };
-    if (isWrite && this.random.chance(s.lostResponseRate)) return { delayMs, kind: 'lose-response' };
-    return { delayMs, kind: 'none' };
+    const kind = this.drawKind(isWrite);
+    if (kind !== 'none') this.injected[kind] += 1;
+    return { delayMs, kind };
+  }
+
+  private drawKind(isWrite: boolean): FaultKind {
+    const s = this.settings;
+    if (this.random.chance(s.dropConnectionRate)) return 'drop-connection';
+    if (this.random.chance(s.serverErrorRate)) return 'server-error';
+    if (this.random.chance(s.rateLimitRate)) return 'rate-limited';
+    if (isWrite && this.random.chance(s.lostResponseRate)) return 'lose-response';
+    return 'none';
   }
 }

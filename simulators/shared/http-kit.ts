@@ -103,6 +103,8 @@ export interface SimulatedServiceOptions {
   counters: RequestCounters;
   /** Runs before a vendor route (after counting); returning a response short-circuits it (401, 429, ...). */
   beforeVendorRoute?: (req: SimRequest) => SimResponse | undefined;
+  /** The answer to an injected 'rate-limited' fault: the vendor's own 429. */
+  rateLimited?: () => SimResponse;
   /** How a crash inside a handler looks to the client. */
   onError?: (error: unknown) => SimResponse;
 }
@@ -135,6 +137,7 @@ async function handle(options: SimulatedServiceOptions, req: IncomingMessage, re
     if (decision.delayMs > 0) await delay(decision.delayMs);
     if (decision.kind === 'drop-connection') return destroy(req.socket);
     if (decision.kind === 'server-error') return send(res, { status: 503, body: 'Service Unavailable (simulated fault)' });
+    if (decision.kind === 'rate-limited') return send(res, options.rateLimited?.() ?? { status: 429, body: 'Too Many Requests (simulated fault)' });
     const early = options.beforeVendorRoute?.(base);
     if (early) return send(res, early);
     const response = await route(options, router, base);

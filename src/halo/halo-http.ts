@@ -1,5 +1,6 @@
 import { parseHaloErrorBody } from './halo-error-body';
 import { HaloError, HaloErrorKind, HaloErrorOptions } from './halo-errors';
+import { inPlaceRetryDelayMs } from './in-place-retry';
 import { parseRetryAfter } from './retry-after';
 import { SecretRedactor } from './secret-redactor';
 
@@ -12,6 +13,8 @@ export interface HaloHttpOptions {
   redactor: SecretRedactor;
   /** Told about every request that went out (metrics); never given a header or a body. */
   onResponse?: (info: HaloResponseInfo) => void;
+  /** Waits between tries of the same exchange (see `inPlaceRetryDelayMs`); a timer by default. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** What `onResponse` hears about one request: the status, or `network-error` when no answer arrived. */
@@ -26,6 +29,8 @@ export interface HaloExchange {
   url: URL;
   headers: Record<string, string>;
   body?: string;
+  /** Safe to send twice (reads, token requests): may be tried again after no answer or a 5xx. Default: GET only. */
+  idempotent?: boolean;
 }
 
 /** An answer that arrived in full: any status but a redirect. */
@@ -37,8 +42,9 @@ export interface HaloAnswer {
 
 /**
  * One HTTP exchange with Halo (token or resource server): the URL policy, a timeout covering the
- * whole answer, no redirects followed, and network failures as `network` HaloErrors. It counts
- * every request it lets out, and builds every HaloError through the redactor.
+ * whole answer, no redirects followed, a few quick tries again where that is safe (see
+ * `inPlaceRetryDelayMs`), and network failures as `network` HaloErrors. It counts every request it
+ * lets out, and builds every HaloError through the redactor.
  */
 export class HaloHttp {
   private sent = 0;
@@ -54,6 +60,25 @@ export class HaloHttp {
   }
 
   async exchange(request: HaloExchange): Promise<HaloAnswer> {
+    const idempotent = request.idempotent ?? request.method === 'GET';
+    for (let attempt = 1; ; attempt += 1) {
+      let answer: HaloAnswer;
+      try {
+        answer = await this.exchangeOnce(request);
+      } catch (error) {
+        const delayMs = error instanceof HaloError && error.kind === 'network' ? inPlaceRetryDelayMs('network-error', idempotent, attempt) : undefined;
+        if (delayMs === undefined) throw error;
+        await this.sleep(delayMs);
+        continue;
+      }
+      const retryAfterMs = answer.status === 429 ? parseRetryAfter(answer.headers.get('retry-after'), this.now) : undefined;
+      const delayMs = answer.status === 429 || answer.status >= 500 ? inPlaceRetryDelayMs({ status: answer.status, retryAfterMs }, idempotent, attempt) : undefined;
+      if (delayMs === undefined) return answer;
+      await this.sleep(delayMs);
+    }
+  }
+
+  private async exchangeOnce(request: HaloExchange): Promise<HaloAnswer> {
     const { method, url, headers, body } = request;
     await this.options.beforeRequest?.(url);
     this.sent += 1;
@@ -94,6 +119,10 @@ export class HaloHttp {
 
   error(kind: HaloErrorKind, message: string, options: HaloErrorOptions = {}): HaloError {
     return new HaloError(kind, this.options.redactor.redact(message), options);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return this.options.sleep ? this.options.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   /** A failing hook must not fail the request it reports on. */

@@ -27,14 +27,18 @@ export interface HaloClientOptions {
   beforeRequest?: (url: URL) => Promise<void>;
   /** Called after every request with its status (or `network-error`), token requests included: for metrics. */
   onResponse?: (info: HaloResponseInfo) => void;
+  /** Waits between quick tries of one request (see `inPlaceRetryDelayMs`); a timer by default. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const DEFAULT_PAGE_SIZE = 500;
 
 /**
  * HaloPSA's REST conventions, whatever the entity: token, verbs, paging, array saves, errors.
- * It never retries on its own, except once after a 401 with a fresh token: every other failure is
- * a typed HaloError whose `retryable`/`retryAfterMs` the caller's retry policy (Temporal's) acts on.
+ * Beyond HaloHttp's quick tries again where they are safe (reads and token requests after no
+ * answer or a 5xx, any request after a 429 with a short Retry-After), it retries only once after a
+ * 401 with a fresh token: every other failure is a typed HaloError whose `retryable`/`retryAfterMs`
+ * the caller's retry policy (Temporal's) acts on.
  * `HaloClient` adds the entities on top.
  */
 export class HaloRestClient {
@@ -52,6 +56,7 @@ export class HaloRestClient {
       timeoutMs: options.timeoutMs ?? 30_000,
       beforeRequest: options.beforeRequest,
       onResponse: options.onResponse,
+      sleep: options.sleep,
       redactor,
     });
     this.resourceServerUrl = stripTrailingSlashes(settings.resourceServerUrl);

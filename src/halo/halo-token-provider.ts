@@ -62,6 +62,8 @@ export class HaloTokenProvider {
       method: 'POST',
       url,
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      // Asking for a token twice only costs a token.
+      idempotent: true,
       body: new URLSearchParams({
         grant_type: 'client_credentials',
         client_id: this.settings.clientId,

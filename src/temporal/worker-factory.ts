@@ -2,6 +2,7 @@ import { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { ActivityDependencies, createActivities } from '../../activities';
 import { TemporalConfig } from '../config/temporal.config';
+import { keepAliveHeartbeats } from './keep-alive-heartbeats';
 
 export interface WorkerFactoryOptions {
   connection: NativeConnection;
@@ -20,6 +21,7 @@ export function createProductWorker(options: WorkerFactoryOptions): Promise<Work
     taskQueue: options.temporal.taskQueue,
     workflowsPath: require.resolve('../../workflows'),
     activities: createActivities(options.dependencies),
+    interceptors: { activity: [keepAliveHeartbeats] },
     shutdownGraceTime: options.shutdownGraceMs,
     dataConverter: options.dataConverter,
   });

@@ -2,10 +2,10 @@ import { waitFor } from '../../dev/wait-for';
 import { callApi } from '../support/api-client';
 import { tableCount } from '../support/table-count';
 import { connectAndSetUp } from '../support/halo-setup-fixture';
-import { startProductProcess } from '../support/product-process';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { simulatorControl } from '../support/simulator-control';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
+import { killAndReplaceWorker } from '../support/worker-restart';
 
 interface ManualAction {
   id: string;
@@ -118,10 +118,7 @@ describe('removing the integration', () => {
     await api('DELETE', '/api/v1/halopsa');
     const action = await openAction('delete-custom-fields');
 
-    stack.worker.child.kill('SIGKILL');
-    await stack.worker.exited;
-    stack.worker = startProductProcess('worker', stack.env);
-    await stack.worker.waitForOutput(/"state":"RUNNING"/);
+    await killAndReplaceWorker(stack);
 
     await haloSim('PUT', '/forbidden', []);
     const resolved = await api<ManualAction>('POST', `/api/v1/halopsa/removal/actions/${action.id}/resolve`);

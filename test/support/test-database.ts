@@ -9,9 +9,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database for one test file; drop it in afterAll. */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const adminUrl = requiredTestEnv(TEST_ENV.postgresAdminUrl);
+/** A fresh, migrated database for one test file (on the shared server unless `adminUrl` names another); drop it in afterAll. */
+export async function createTestDatabase(options: { migrate?: boolean; adminUrl?: string } = {}): Promise<TestDatabase> {
+  const adminUrl = options.adminUrl ?? requiredTestEnv(TEST_ENV.postgresAdminUrl);
   const name = `test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   await ensureDatabase(adminUrl, name);
   const url = databaseUrl(adminUrl, name);

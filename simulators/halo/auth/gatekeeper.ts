@@ -49,7 +49,7 @@ function bearerToken(req: SimRequest): string | undefined {
   return header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined;
 }
 
-function tooManyRequests(refusal: Refusal): SimResponse {
+export function tooManyRequests(refusal: Refusal): SimResponse {
   const headers = refusal.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(refusal.retryAfterSeconds) };
   return { status: 429, body: refusal.message, headers };
 }

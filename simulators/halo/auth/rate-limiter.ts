@@ -47,7 +47,7 @@ export class RateLimiter {
   admit(clientId: string): Refusal | undefined {
     const inWindow = this.recentHits(clientId);
     if (inWindow.length >= this.current.maxRequests) {
-      return { message: this.refusalText(), retryAfterSeconds: this.current.retryAfterSeconds };
+      return this.refusal();
     }
     inWindow.push(this.clock.now());
     this.hits.set(clientId, inWindow);
@@ -69,9 +69,10 @@ export class RateLimiter {
   }
 
   /** "Rate Limit Reached - 300 Requests per rolling 5 minute window", numbers following the settings. */
-  private refusalText(): string {
-    const { maxRequests, windowSeconds } = this.current;
+  /** What a request over the limit is told. */
+  refusal(): Refusal {
+    const { maxRequests, windowSeconds, retryAfterSeconds } = this.current;
     const window = windowSeconds % 60 === 0 ? `${windowSeconds / 60} minute` : `${windowSeconds} second`;
-    return `Rate Limit Reached - ${maxRequests} Requests per rolling ${window} window`;
+    return { message: `Rate Limit Reached - ${maxRequests} Requests per rolling ${window} window`, retryAfterSeconds };
   }
 }

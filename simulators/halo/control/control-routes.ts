@@ -31,6 +31,7 @@ export function createControlRouter(state: HaloState): Router {
   router.on('POST', '/_sim/counters/reset', () => {
     state.requests.reset();
     state.assetCreates.reset();
+    state.faults.resetInjected();
     return json(200, counters(state));
   });
 
@@ -99,6 +100,7 @@ function counters(state: HaloState) {
     requests: state.requests.snapshot(),
     assetCreatesByCustomFieldValue: state.assetCreates.snapshot(),
     rateLimitWindowUsage: state.rateLimiter.usage(),
+    faultsInjected: state.faults.injectedCounts(),
   };
 }
 

@@ -14,6 +14,7 @@ export const faultsBody = z
     serverErrorRate: rate,
     dropConnectionRate: rate,
     lostResponseRate: rate,
+    rateLimitRate: rate,
   })
   .partial();
 

@@ -37,6 +37,18 @@ describe('HaloPSA simulator: fault injection and counters', () => {
     expect((await callApi(sim, token, 'GET', '/Client')).status).toBe(200);
   });
 
+  it('answers the rate limit\'s own 429 at the configured rate, and counts every fault it injects', async () => {
+    await control(sim, 'POST', '/counters/reset');
+    await control(sim, 'PUT', '/faults', { rateLimitRate: 1 });
+    const refused = await callApi(sim, token, 'GET', '/Client');
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toMatch(/^Rate Limit Reached - \d+ Requests per rolling/);
+    await control(sim, 'PUT', '/faults', { rateLimitRate: 0, serverErrorRate: 1 });
+    await callApi(sim, token, 'GET', '/Client');
+    const counters = await control<Counters & { faultsInjected: Record<string, number> }>(sim, 'GET', '/counters');
+    expect(counters.faultsInjected).toEqual({ 'server-error': 1, 'drop-connection': 0, 'lose-response': 0, 'rate-limited': 1 });
+  });
+
   it('drops connections: fetch rejects', async () => {
     await control(sim, 'PUT', '/faults', { dropConnectionRate: 1 });
     await expect(callApi(sim, token, 'GET', '/Client')).rejects.toThrow();

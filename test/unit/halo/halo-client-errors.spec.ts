@@ -15,8 +15,13 @@ async function failure(promise: Promise<unknown>): Promise<HaloError> {
 
 function clientFor(replies: Parameters<typeof fakeFetch>[0], timeoutMs?: number) {
   const fake = fakeFetch(replies);
-  return { fake, client: new HaloClient(SETTINGS, { fetch: fake.fetch, now: () => NOW, timeoutMs }) };
+  const waits: number[] = [];
+  const sleep = async (ms: number) => void waits.push(ms);
+  return { fake, waits, client: new HaloClient(SETTINGS, { fetch: fake.fetch, now: () => NOW, timeoutMs, sleep }) };
 }
+
+/** The same answer for every try of a request that may be tried again. */
+const everyTry = (reply: () => Response): Response[] => [reply(), reply(), reply()];
 
 describe('HaloClient requests and errors', () => {
   it('sends the bearer token and Accept: application/json to the resource server, slashes tidied', async () => {
@@ -39,7 +44,7 @@ describe('HaloClient requests and errors', () => {
     [503, 'Service Unavailable', 'server', true],
     [418, 'teapot', 'unexpected', false],
   ])('maps status %i with body %s to a %s HaloError', async (status, body, kind, retryable) => {
-    const { client } = clientFor([text(body, status)]);
+    const { client } = clientFor(everyTry(() => text(body, status)));
 
     const error = await failure(client.request('GET', '/Asset'));
     expect(error).toMatchObject({ kind, status, retryable });
@@ -94,11 +99,41 @@ describe('HaloClient requests and errors', () => {
 
   it('turns a dropped connection into a retryable network error', async () => {
     const reset = Object.assign(new Error('other side closed'), { code: 'ECONNRESET' });
-    const { client } = clientFor([new TypeError('fetch failed', { cause: reset })]);
+    const dropped = new TypeError('fetch failed', { cause: reset });
+    const { client, waits } = clientFor([dropped, dropped, dropped]);
 
     const error = await failure(client.request('GET', '/Asset'));
     expect(error).toMatchObject({ kind: 'network', retryable: true, status: undefined });
     expect(error.message).toBe('GET https://acme.halopsa.test/api/Asset failed: ECONNRESET other side closed');
+    expect(waits).toEqual([250, 1_000]);
+  });
+
+  it('tries a read again after a 5xx or no answer, and answers the try that got through', async () => {
+    const { fake, client, waits } = clientFor([text('Service Unavailable', 503), new TypeError('fetch failed'), json([{ id: 3 }])]);
+
+    expect(await client.request('GET', '/Asset')).toEqual([{ id: 3 }]);
+    expect(fake.apiCalls()).toHaveLength(3);
+    expect(waits).toEqual([250, 1_000]);
+  });
+
+  it('never sends a write twice after a 5xx or no answer: it may have been applied', async () => {
+    for (const reply of [text('Service Unavailable', 503), new TypeError('fetch failed')]) {
+      const { fake, client, waits } = clientFor([reply, json([{ id: 4 }])]);
+
+      await failure(client.request('POST', '/Asset', { body: [{ name: 'PC-1' }] }));
+      expect(fake.apiCalls()).toHaveLength(1);
+      expect(waits).toEqual([]);
+    }
+  });
+
+  it('waits out a short Retry-After in place, a write too (a 429 was not applied), but hands a long one back', async () => {
+    const short = clientFor([text('Rate Limit Reached', 429, { 'retry-after': '2' }), json([{ id: 5 }])]);
+    expect(await short.client.request('POST', '/Asset', { body: [{ name: 'PC-1' }] })).toEqual([{ id: 5 }]);
+    expect(short.waits).toEqual([2_000]);
+
+    const long = clientFor([text('Rate Limit Reached', 429, { 'retry-after': '6' })]);
+    expect(await failure(long.client.request('GET', '/Asset'))).toMatchObject({ kind: 'rate_limited', retryAfterMs: 6_000 });
+    expect(long.waits).toEqual([]);
   });
 
   it('turns a timeout into a retryable network error', async () => {
@@ -107,7 +142,7 @@ describe('HaloClient requests and errors', () => {
       if (new URL(input.toString()).pathname.endsWith('/token')) return tokens.fetch(input, init);
       return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     };
-    const client = new HaloClient(SETTINGS, { timeoutMs: 50, fetch: neverAnswers as typeof fetch });
+    const client = new HaloClient(SETTINGS, { timeoutMs: 50, fetch: neverAnswers as typeof fetch, sleep: async () => undefined });
 
     const error = await failure(client.request('GET', '/Asset'));
     expect(error).toMatchObject({ kind: 'network', retryable: true });

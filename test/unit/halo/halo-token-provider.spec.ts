@@ -101,10 +101,11 @@ describe('HaloClient token handling', () => {
   });
 
   it('maps other token failures by status', async () => {
-    const fake = fakeFetch([], [text('Rate Limit Reached', 429, { 'retry-after': '5' }), text('down', 502), json({ token_type: 'Bearer' })]);
-    const client = new HaloClient(SETTINGS, options(fake.fetch));
+    const down = () => text('down', 502);
+    const fake = fakeFetch([], [text('Rate Limit Reached', 429, { 'retry-after': '60' }), down(), down(), down(), json({ token_type: 'Bearer' })]);
+    const client = new HaloClient(SETTINGS, { ...options(fake.fetch), sleep: async () => undefined });
 
-    await expect(client.authenticate()).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 5000 });
+    await expect(client.authenticate()).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 60_000 });
     await expect(client.authenticate()).rejects.toMatchObject({ kind: 'server', status: 502, retryable: true });
     await expect(client.authenticate()).rejects.toMatchObject({ kind: 'unexpected', message: expect.stringContaining('access_token') });
   });

@@ -42,17 +42,22 @@ describe('HaloPSA request metrics', () => {
 
   it("hears every request of the HaloPSA client through onResponse, token requests and failures included, and survives a throwing hook", async () => {
     const heard: HaloResponseInfo[] = [];
-    const fake = fakeFetch([json({ id: 1, name: 'API Agent' }), text('slow down', 429, { 'retry-after': '3' }), new TypeError('fetch failed')]);
-    const client = new HaloClient(SETTINGS, { fetch: fake.fetch, now: () => NOW, onResponse: (info) => heard.push(info) });
+    const dropped = new TypeError('fetch failed');
+    const fake = fakeFetch([json({ id: 1, name: 'API Agent' }), text('slow down', 429, { 'retry-after': '30' }), dropped, dropped, dropped]);
+    const client = new HaloClient(SETTINGS, { fetch: fake.fetch, now: () => NOW, onResponse: (info) => heard.push(info), sleep: async () => undefined });
 
     await client.getAgentMe();
     await expect(client.getAgentMe()).rejects.toMatchObject({ kind: 'rate_limited' });
     await expect(client.getAgentMe()).rejects.toMatchObject({ kind: 'network' });
+    const dropIsHeard = { method: 'GET', path: '/api/Agent/me', status: 'network-error' };
     expect(heard).toEqual([
       { method: 'POST', path: '/auth/token', status: 200 },
       { method: 'GET', path: '/api/Agent/me', status: 200 },
       { method: 'GET', path: '/api/Agent/me', status: 429 },
-      { method: 'GET', path: '/api/Agent/me', status: 'network-error' },
+      // A read that got no answer is tried three times in all: each try is a request.
+      dropIsHeard,
+      dropIsHeard,
+      dropIsHeard,
     ]);
 
     const throwing = new HaloClient(SETTINGS, {

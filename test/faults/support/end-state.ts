@@ -1,0 +1,95 @@
+import { Client } from 'pg';
+import { ProductStack } from '../../support/product-stack';
+import { MappedIntegration } from './fault-journey';
+import { FaultFigures } from './fault-summary';
+
+/** What the fault suite promises: after any fault, each computer has one asset, recorded, and each run a final record. */
+export interface EndState {
+  /** Licensed computers with an agent in mapped companies: each must have exactly one asset. */
+  expected: number;
+  /** Computers with more than one asset, or whose asset HaloPSA was asked to create more than once. */
+  duplicates: string[];
+  /** Expected computers without an asset, or whose link to it is not recorded in the product's database. */
+  lost: string[];
+  /** Sync runs still running, or finished with items never given an outcome. */
+  unfinishedRuns: string[];
+  runsCompleted: number;
+}
+
+const PAGE_SIZE = 500;
+
+export async function inspectEndState(stack: ProductStack, journey: MappedIntegration): Promise<EndState> {
+  const expected = await expectedComputers(stack, journey);
+  const field = stack.halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid');
+  if (!field) throw new Error('setup did not create the computer-id custom field');
+  const assetsByHid = new Map<string, number[]>();
+  for (const asset of stack.halo.state.assets.all()) {
+    const hid = asset.customfields?.find((f) => f.id === field.id)?.value;
+    if (hid === undefined || hid === null || String(hid) === '') continue;
+    assetsByHid.set(String(hid), [...(assetsByHid.get(String(hid)) ?? []), asset.id]);
+  }
+  const creates = stack.halo.state.assetCreates.snapshot()[field.name] ?? {};
+  const duplicates = [...new Set([...assetsByHid].filter(([, ids]) => ids.length > 1).map(([hid]) => hid).concat(Object.keys(creates).filter((hid) => creates[hid] > 1)))];
+
+  const { links, runs, pendingByRun } = await productRecords(stack.database.url, journey.integrationId);
+  const lost = expected.filter((hid) => {
+    const ids = assetsByHid.get(hid) ?? [];
+    const link = links.get(hid);
+    return ids.length === 0 || link?.state !== 'linked' || !ids.includes(link.assetId);
+  });
+  const unfinishedRuns = runs.filter((run) => run.state === 'running' || run.finishedAt === null || pendingByRun.has(run.id)).map((run) => run.id);
+  return { expected: expected.length, duplicates, lost, unfinishedRuns, runsCompleted: runs.filter((run) => run.state === 'completed').length };
+}
+
+/** The product lists the computers with an agent in mapped companies; those holding a license have a mapped asset type. */
+async function expectedComputers(stack: ProductStack, journey: MappedIntegration): Promise<string[]> {
+  const licensed = new Set(stack.dataset.console.computers.filter((c) => c.License?.Granted).map((c) => c.ComputerHID));
+  const listed: string[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await journey.api<{ items: { hid: string }[]; total: number }>('GET', `/api/v1/halopsa/computers?page=${page}&pageSize=${PAGE_SIZE}`);
+    if (answer.status !== 200) throw new Error(`GET /api/v1/halopsa/computers answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    listed.push(...answer.body.items.map((c) => c.hid));
+    if (page * PAGE_SIZE >= answer.body.total) break;
+  }
+  return listed.filter((hid) => licensed.has(hid));
+}
+
+interface RunRow {
+  id: string;
+  state: string;
+  finishedAt: Date | null;
+}
+
+async function productRecords(databaseUrl: string, integrationId: string) {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const linkRows = await db.query<{ computer_hid: string; state: string; halo_asset_id: number | null }>(
+      'SELECT computer_hid, state, halo_asset_id FROM computer_links WHERE integration_id = $1',
+      [integrationId],
+    );
+    const runRows = await db.query<{ id: string; state: string; finished_at: Date | null }>('SELECT id, state, finished_at FROM sync_runs WHERE integration_id = $1', [integrationId]);
+    const pending = await db.query<{ sync_run_id: string }>(
+      `SELECT DISTINCT i.sync_run_id FROM sync_run_items i JOIN sync_runs r ON r.id = i.sync_run_id WHERE r.integration_id = $1 AND i.outcome = 'pending'`,
+      [integrationId],
+    );
+    return {
+      links: new Map(linkRows.rows.map((row) => [row.computer_hid, { state: row.state, assetId: row.halo_asset_id ?? -1 }])),
+      runs: runRows.rows.map((row): RunRow => ({ id: row.id, state: row.state, finishedAt: row.finished_at })),
+      pendingByRun: new Set(pending.rows.map((row) => row.sync_run_id)),
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+export function syncFigures(end: EndState, faultsInjected: Record<string, number>): FaultFigures {
+  return {
+    faultsInjected,
+    runsCompleted: end.runsCompleted,
+    unfinished: end.unfinishedRuns.length,
+    items: end.expected,
+    duplicates: end.duplicates.length,
+    lost: end.lost.length,
+  };
+}

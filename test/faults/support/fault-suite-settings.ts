@@ -1,0 +1,22 @@
+import { SeededRandom } from '../../../simulators/shared/seeded-random';
+
+/**
+ * The bounded form runs in `npm test`; `FAULT_SUITE=long` runs the longer form (more computers,
+ * more kills). `FAULT_SEED` replays a run's fault points exactly (the summary lines print it).
+ */
+export const FAULT_SUITE = process.env.FAULT_SUITE === 'long' ? 'long' : 'bounded';
+export const FAULT_SEED = Number.parseInt(process.env.FAULT_SEED ?? '20261127', 10);
+
+const SCALE = {
+  bounded: { computers: 1_000, companies: 12, syncKills: 10, removalKills: 4 },
+  long: { computers: 5_000, companies: 60, syncKills: 40, removalKills: 12 },
+} as const;
+
+export const FAULT_SCALE = SCALE[FAULT_SUITE];
+
+/** The seeded generator of one scenario: scenarios draw from their own, so adding one moves no other's points. */
+export function scenarioRandom(scenario: string): SeededRandom {
+  let hash = FAULT_SEED >>> 0;
+  for (const char of scenario) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  return new SeededRandom(hash);
+}

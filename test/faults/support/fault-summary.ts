@@ -1,0 +1,27 @@
+import { FAULT_SEED, FAULT_SUITE } from './fault-suite-settings';
+
+export interface FaultFigures {
+  faultsInjected: Record<string, number>;
+  runsCompleted: number;
+  /** Runs (or removal steps) left without a final record. */
+  unfinished: number;
+  items: number;
+  duplicates: number;
+  lost: number;
+}
+
+/**
+ * One line per scenario on stderr (jest leaves it alone, so CI output shows it), in a fixed shape:
+ * the README's "Reliability and security" figures are copied from these lines.
+ */
+export function printFaultSummary(scenario: string, figures: FaultFigures): void {
+  const total = Object.values(figures.faultsInjected).reduce((sum, n) => sum + n, 0);
+  const kinds = Object.entries(figures.faultsInjected)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+  process.stderr.write(
+    `[faults] ${scenario} (${FAULT_SUITE}, seed ${FAULT_SEED}): ${total} faults injected (${kinds}); ` +
+      `${figures.runsCompleted} runs completed, ${figures.unfinished} without a final record; ` +
+      `${figures.items} items, ${figures.duplicates} duplicates, ${figures.lost} lost\n`,
+  );
+}
