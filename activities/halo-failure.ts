@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { HaloError } from '../src/halo/halo-errors';
+import { UrlPolicyError } from '../src/security/url-policy';
 
 const MINUTE_MS = 60_000;
 
@@ -13,10 +14,12 @@ export function rateLimitFallbackDelayMs(attempt: number): number {
 }
 
 /**
- * Halo errors as Temporal failures that retry policies understand: credentials, permissions and
- * validation stop at once; 429 waits as Halo asks (or long enough for the window); the rest retry.
+ * Halo errors as Temporal failures that retry policies understand: credentials, permissions,
+ * validation and a URL the policy refuses (at connection time too) stop at once; 429 waits as
+ * Halo asks (or long enough for the window); the rest retry.
  */
 export function toApplicationFailure(error: unknown, attempt: number): unknown {
+  if (error instanceof UrlPolicyError && !error.retryable) return ApplicationFailure.create({ message: error.message, type: 'HaloUrlRefused', nonRetryable: true });
   if (!(error instanceof HaloError)) return error;
   const type = `Halo_${error.kind}`;
   if (error.kind === 'rate_limited') {

@@ -32,8 +32,8 @@ const activities = proxyActivities<SyncActivities>({
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30 },
 });
 
-/** Credentials or rights gone: runs stop, and the integration says why. */
-const STOPPING_FAILURES = new Set(['Halo_invalid_client', 'Halo_invalid_scope', 'Halo_bad_tenant', 'Halo_unauthorized', 'Halo_forbidden']);
+/** Credentials or rights gone, or HaloPSA's address now refused: runs stop, and the integration says why. */
+const STOPPING_FAILURES = new Set(['Halo_invalid_client', 'Halo_invalid_scope', 'Halo_bad_tenant', 'Halo_unauthorized', 'Halo_forbidden', 'HaloUrlRefused']);
 
 type Running = NonNullable<SyncProgress['running']>;
 

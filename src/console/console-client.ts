@@ -1,3 +1,4 @@
+import { policyRefusalIn } from '../security/policy-fetch';
 import { normaliseServiceUrl, serviceBaseString } from '../security/url-policy';
 import { ConsoleError, ConsoleErrorKind, describeConsoleErrorBody, scrubSecrets } from './console-errors';
 import {
@@ -287,7 +288,7 @@ export class ConsoleClient {
     try {
       response = await this.#fetch(url.href, { ...init, redirect: 'manual', signal });
     } catch (error) {
-      throw this.networkError(error, operation);
+      throw policyRefusalIn(error) ?? this.networkError(error, operation);
     }
     if (response.status >= 300 && response.status < 400) {
       await discard(response);

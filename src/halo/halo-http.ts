@@ -1,5 +1,6 @@
 import { parseHaloErrorBody } from './halo-error-body';
 import { HaloError, HaloErrorKind, HaloErrorOptions } from './halo-errors';
+import { policyRefusalIn } from '../security/policy-fetch';
 import { inPlaceRetryDelayMs } from './in-place-retry';
 import { parseRetryAfter } from './retry-after';
 import { SecretRedactor } from './secret-redactor';
@@ -8,7 +9,7 @@ export interface HaloHttpOptions {
   fetch: typeof fetch;
   now: () => number;
   timeoutMs: number;
-  /** URL policy (SSRF check); whatever it throws reaches the caller unchanged. */
+  /** URL policy (SSRF check); whatever it throws reaches the caller unchanged, as does a refusal at connection time (`PolicyFetch`). */
   beforeRequest?: (url: URL) => Promise<void>;
   redactor: SecretRedactor;
   /** Told about every request that went out (metrics); never given a header or a body. */
@@ -95,7 +96,7 @@ export class HaloHttp {
       text = await response.text();
     } catch (error) {
       this.report(request, 'network-error');
-      throw this.networkError(request, error);
+      throw policyRefusalIn(error) ?? this.networkError(request, error);
     }
     this.report(request, response.status);
     if (response.status >= 300 && response.status < 400) {

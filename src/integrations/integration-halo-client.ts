@@ -2,19 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { HaloClient } from '../halo/halo-client';
 import { processMetrics } from '../metrics/process-metrics';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
+import { PolicyFetch } from '../security/policy-fetch';
 import { SecretCipher } from '../security/secret-cipher';
 import { UrlPolicy } from '../security/url-policy';
 import { sealedContext } from '../tenants/sealed-context';
 
 /**
- * A HaloPSA client for one integration: the secret is unsealed in memory, every connection passes
- * the URL policy, and every answer is counted in this process's metrics (method and status class only).
+ * A HaloPSA client for one integration: the secret is unsealed in memory, every request and every
+ * connection passes the URL policy, and every answer is counted in this process's metrics (method
+ * and status class only).
  */
 @Injectable()
 export class IntegrationHaloClientFactory {
   constructor(
     private readonly cipher: SecretCipher,
     private readonly urlPolicy: UrlPolicy,
+    private readonly policyFetch: PolicyFetch,
   ) {}
 
   /** One client per integration and credentials, so its token is reused across calls (requests are Halo's budget). */
@@ -38,7 +41,7 @@ export class IntegrationHaloClientFactory {
         clientId: integration.haloClientId,
         clientSecret: this.cipher.decrypt(integration.haloClientSecretSealed, sealedContext.haloClientSecret(integration.id)),
       },
-      { beforeRequest: (url) => this.urlPolicy.check(url), onResponse: processMetrics().halo.observe },
+      { beforeRequest: (url) => this.urlPolicy.check(url), fetch: this.policyFetch.fetch, onResponse: processMetrics().halo.observe },
     );
   }
 }

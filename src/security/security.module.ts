@@ -2,10 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SharedConfig } from '../config/app-config';
 import { parseSecretKeys } from './key-ring';
+import { PolicyFetch } from './policy-fetch';
 import { SecretCipher } from './secret-cipher';
 import { UrlPolicy } from './url-policy';
 
-/** The secret cipher (keys from config) and the outbound URL policy, for both processes. */
+/** The secret cipher (keys from config), the outbound URL policy and the fetch that enforces it, for both processes. */
 @Global()
 @Module({
   providers: [
@@ -23,7 +24,8 @@ import { UrlPolicy } from './url-policy';
       useFactory: (config: ConfigService<SharedConfig, true>) =>
         new UrlPolicy({ allowedInsecureHosts: config.get('haloPolicy', { infer: true }).allowedInsecureHosts }),
     },
+    { provide: PolicyFetch, inject: [UrlPolicy], useFactory: (policy: UrlPolicy) => new PolicyFetch(policy) },
   ],
-  exports: [SecretCipher, UrlPolicy],
+  exports: [SecretCipher, UrlPolicy, PolicyFetch],
 })
 export class SecurityModule {}

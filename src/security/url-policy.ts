@@ -13,11 +13,14 @@ import { isIP } from 'node:net';
  *   `allowedInsecureHosts` list (the simulators on 127.0.0.1 in tests and the demo) are exempt
  *   from both rules.
  *
- * Limit: `check` resolves the name, and the HTTP client resolves it again when it connects. A DNS
- * server under an attacker's control could answer differently the second time (DNS rebinding).
- * Closing that gap needs the connection pinned to the checked address (a custom `lookup` on the
- * HTTP agent); callers should also re-check on every request (`ConsoleClient`'s `beforeRequest`
- * does), which shrinks the window to milliseconds, and never follow redirects.
+ * - `UrlPolicy.connectionAddresses` applies the same rule when a socket connects: `check` resolves
+ *   the name, and the connection resolves it again, so a DNS server under an attacker's control
+ *   could answer a public address to the first and a private one to the second (DNS rebinding).
+ *   `PolicyFetch` makes that second resolution this one, so a connection only ever goes to an
+ *   address the policy accepts. IP-literal hosts are never resolved: `check` alone guards them.
+ *
+ * Callers run `check` before every request (it gives the clear, early error), send requests
+ * through `PolicyFetch`, and never follow redirects.
  */
 
 export type UrlPolicyErrorCode =
@@ -233,7 +236,7 @@ export interface UrlPolicyOptions {
    * every port of that host.
    */
   allowedInsecureHosts?: readonly string[];
-  /** Name resolution; default `dns.lookup(hostname, { all: true })`, as the HTTP client connects. */
+  /** Name resolution, for `check` and for connections; default `dns.lookup(hostname, { all: true })`. */
   resolve?: HostResolver;
 }
 
@@ -282,6 +285,35 @@ export class UrlPolicy {
       }
       return;
     }
+    const refused = firstNonPublic(await this.resolveHost(host));
+    if (refused) {
+      throw new UrlPolicyError(
+        'forbidden_address',
+        `${shown} resolves to ${refused.address}, ${refused.reason}: only publicly reachable services can be used; enter the service's public host name`,
+      );
+    }
+  }
+
+  /**
+   * The addresses a connection to `url` may go to, resolved when the socket connects (see
+   * `PolicyFetch`): all of them, or `forbidden_address` when one is not public and the host is not
+   * on the allow-list. The other rules of `check` concern the URL, not the address, and stay there.
+   */
+  async connectionAddresses(url: URL): Promise<string[]> {
+    const host = canonicalHost(url.hostname);
+    const addresses = await this.resolveHost(host);
+    const refused = this.isAllowedInsecureHost(url) ? undefined : firstNonPublic(addresses);
+    if (refused) {
+      throw new UrlPolicyError(
+        'forbidden_address',
+        `The connection to ${url.origin} was refused at connection time: ${host} now resolves to ${refused.address}, ${refused.reason}; only publicly reachable services can be used`,
+      );
+    }
+    return addresses;
+  }
+
+  /** At least one address of `host`, or a `UrlPolicyError` saying why there is none. */
+  private async resolveHost(host: string): Promise<string[]> {
     let addresses: string[];
     try {
       addresses = await this.resolve(host);
@@ -295,16 +327,17 @@ export class UrlPolicy {
     if (addresses.length === 0) {
       throw new UrlPolicyError('unresolvable', `The host name ${host} does not resolve to any address: check the spelling of the URL`);
     }
-    for (const address of addresses) {
-      const reason = nonPublicReason(address);
-      if (reason !== undefined) {
-        throw new UrlPolicyError(
-          'forbidden_address',
-          `${shown} resolves to ${address}, ${reason}: only publicly reachable services can be used; enter the service's public host name`,
-        );
-      }
-    }
+    return addresses;
   }
+}
+
+/** The first of `addresses` that is not public, and why; undefined when every one is public. */
+function firstNonPublic(addresses: readonly string[]): { address: string; reason: string } | undefined {
+  for (const address of addresses) {
+    const reason = nonPublicReason(address);
+    if (reason !== undefined) return { address, reason };
+  }
+  return undefined;
 }
 
 async function defaultResolve(hostname: string): Promise<string[]> {

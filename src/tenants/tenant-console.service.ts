@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { ConsoleClient } from '../console/console-client';
 import { ConsoleAdministrator } from '../console/console-types';
 import { TenantEntity } from '../persistence/entities/tenant.entity';
+import { PolicyFetch } from '../security/policy-fetch';
 import { SecretCipher } from '../security/secret-cipher';
 import { UrlPolicy } from '../security/url-policy';
 import { sealedContext } from './sealed-context';
@@ -21,12 +22,13 @@ export class TenantConsoleService {
     @InjectRepository(TenantEntity) private readonly tenants: Repository<TenantEntity>,
     private readonly cipher: SecretCipher,
     private readonly urlPolicy: UrlPolicy,
+    private readonly policyFetch: PolicyFetch,
   ) {}
 
   clientFor(credentials: { consoleUrl: string; login: string; password: string }): ConsoleClient {
     return new ConsoleClient(
       { baseUrl: credentials.consoleUrl, login: credentials.login, password: credentials.password },
-      { beforeRequest: (url) => this.urlPolicy.check(url) },
+      { beforeRequest: (url) => this.urlPolicy.check(url), fetch: this.policyFetch.fetch },
     );
   }
 

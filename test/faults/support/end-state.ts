@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { ProductStack } from '../../support/product-stack';
+import { simulatorControl } from '../../support/simulator-control';
 import { MappedIntegration } from './fault-journey';
 import { FaultFigures } from './fault-summary';
 
@@ -43,6 +44,8 @@ export async function inspectEndState(stack: ProductStack, journey: MappedIntegr
 
 /** The product lists the computers with an agent in mapped companies; those holding a license have a mapped asset type. */
 async function expectedComputers(stack: ProductStack, journey: MappedIntegration): Promise<string[]> {
+  // The listing reads HaloPSA too: the runs under test may have spent its rate-limit window.
+  await simulatorControl(stack.halo.url, 'POST', '/rate-limit/reset');
   const licensed = new Set(stack.dataset.console.computers.filter((c) => c.License?.Granted).map((c) => c.ComputerHID));
   const listed: string[] = [];
   for (let page = 1; ; page++) {

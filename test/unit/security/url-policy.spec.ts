@@ -260,6 +260,27 @@ describe('UrlPolicy', () => {
     expect(dns.calls).toEqual([]);
   });
 
+  describe('connectionAddresses', () => {
+    it.each([
+      ['https://dual.example.com', ['2606:4700:4700::1111', '1.1.1.1']],
+      ['http://localhost:4010', ['127.0.0.1', '::1']],
+    ])('hands a connection to %s every address', async (url, addresses) => {
+      await expect(sut.connectionAddresses(new URL(url))).resolves.toEqual(addresses);
+    });
+
+    it.each<[string, UrlPolicyErrorCode, RegExp]>([
+      ['https://internal.example.com', 'forbidden_address', /^The connection to https:\/\/internal\.example\.com was refused at connection time: internal\.example\.com now resolves to 10\.1\.2\.3, a private address/],
+      ['https://mixed.example.com:8443', 'forbidden_address', /https:\/\/mixed\.example\.com:8443 was refused at connection time: .* 192\.168\.1\.20/],
+      ['https://localhost:4011', 'forbidden_address', /refused at connection time: localhost now resolves to 127\.0\.0\.1, a loopback address/],
+      ['https://nothing.example.com', 'unresolvable', /does not resolve to any address/],
+      ['https://flaky.example.com', 'dns_failure', /could not be resolved right now \(EAI_AGAIN\)/],
+    ])('refuses a connection to %s', async (url, code, message) => {
+      const error = await sut.connectionAddresses(new URL(url)).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UrlPolicyError);
+      expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
+    });
+  });
+
   it('without an allow-list refuses the simulators on 127.0.0.1', async () => {
     const strict = new UrlPolicy({ resolve: dns.resolve });
     await expect(strict.check(new URL('http://127.0.0.1:4010'))).rejects.toThrow(/plain http/);
