@@ -24,7 +24,10 @@ export interface AssetWriterContext {
  * Writes one batch of assets with one array POST, with no duplicate whatever happens: each create
  * is claimed first (unique row per computer); a create claimed before (its outcome unknown, e.g.
  * a lost response) is looked up by the computer-id custom field; the asset id is saved as soon as
- * HaloPSA returns it. A refused record is isolated by splitting the batch, and fails alone.
+ * HaloPSA returns it. A refused record is isolated by splitting the batch, and fails alone. When a
+ * customer's look-up fails for a passing reason, its computers wait for the activity's next
+ * attempt, the rest of the batch is written, and then that failure is thrown: each attempt keeps
+ * what it could do, so a flaky link slows the batch down rather than stalling it.
  */
 export async function writeAssets(
   context: AssetWriterContext,
@@ -35,14 +38,15 @@ export async function writeAssets(
   const creates = requests.filter((r) => r.write.id === undefined);
   const fresh = await claimComputers(context.db, context.integration.id, creates.map((r) => r.hid));
   const uncertain = creates.filter((r) => !fresh.has(r.hid));
-  const found = uncertain.length > 0 ? await findCreated(context, uncertain) : new Map<string, number>();
+  const lookUp: LookUp = uncertain.length > 0 ? await findCreated(context, uncertain) : { found: new Map(), unresolved: new Set() };
   for (const request of uncertain) {
-    const assetId = found.get(request.hid);
+    const assetId = lookUp.found.get(request.hid);
     if (assetId === undefined) continue;
     await markLinked(context.db, context.integration.id, request.hid, assetId, true);
     await record({ hid: request.hid, ok: true, assetId, created: true });
   }
-  await post(context, requests.filter((r) => r.write.id !== undefined || !found.has(r.hid)), record);
+  await post(context, requests.filter((r) => r.write.id !== undefined || !(lookUp.found.has(r.hid) || lookUp.unresolved.has(r.hid))), record);
+  if (lookUp.failure !== undefined) throw lookUp.failure;
 }
 
 async function post(context: AssetWriterContext, requests: readonly AssetWriteRequest[], record: (result: AssetWriteResult) => Promise<void>): Promise<void> {
@@ -67,16 +71,30 @@ async function post(context: AssetWriterContext, requests: readonly AssetWriteRe
   }
 }
 
+interface LookUp {
+  found: Map<string, number>;
+  /** Computers whose customer could not be read this time: neither found nor safe to create. */
+  unresolved: Set<string>;
+  /** The first passing failure among those reads, thrown once the rest of the batch is written. */
+  failure?: HaloError;
+}
+
 /** Assets a lost response may have created, found by the computer-id custom field, one customer at a time. */
-async function findCreated(context: AssetWriterContext, requests: readonly AssetWriteRequest[]): Promise<Map<string, number>> {
+async function findCreated(context: AssetWriterContext, requests: readonly AssetWriteRequest[]): Promise<LookUp> {
   const fieldId = context.integration.computerIdFieldId as number;
-  const wanted = new Set(requests.map((r) => r.hid));
-  const found = new Map<string, number>();
+  const lookUp: LookUp = { found: new Map(), unresolved: new Set() };
   for (const customerId of new Set(requests.map((r) => r.customerId))) {
-    for (const asset of await context.halo.listAssets({ clientId: customerId, includeInactive: true, customFieldIds: [fieldId] })) {
-      const hid = context.halo.customFieldValue(asset, fieldId)?.toLowerCase();
-      if (hid && wanted.has(hid)) found.set(hid, asset.id);
+    const wanted = new Set(requests.filter((r) => r.customerId === customerId).map((r) => r.hid));
+    try {
+      for (const asset of await context.halo.listAssets({ clientId: customerId, includeInactive: true, customFieldIds: [fieldId] })) {
+        const hid = context.halo.customFieldValue(asset, fieldId)?.toLowerCase();
+        if (hid && wanted.has(hid)) lookUp.found.set(hid, asset.id);
+      }
+    } catch (error) {
+      if (!(error instanceof HaloError && error.retryable)) throw error;
+      wanted.forEach((hid) => lookUp.unresolved.add(hid));
+      lookUp.failure ??= error;
     }
   }
-  return found;
+  return lookUp;
 }
