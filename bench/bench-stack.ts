@@ -46,6 +46,8 @@ export interface BenchStackOptions {
   companies: number;
   computers: number;
   seed: number;
+  /** V8's old-space limit for the worker (`--max-old-space-size`); undefined leaves Node's default. */
+  workerHeapMB?: number;
   log: (line: string) => void;
 }
 
@@ -53,10 +55,10 @@ const ENTRIES = { api: 'main.js', worker: 'worker.js' } as const;
 /** What the process must print once it is ready. */
 const READY = { api: /API listening/, worker: /"state":"RUNNING"/ } as const;
 
-function startProcess(kind: keyof typeof ENTRIES, env: Record<string, string>, logFile: string): BenchProcess {
+function startProcess(kind: keyof typeof ENTRIES, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): BenchProcess {
   const entry = join(PROJECT_ROOT, 'dist', 'src', ENTRIES[kind]);
   const { PATH, HOME } = process.env;
-  const child = spawn(process.execPath, [entry], { env: { PATH: PATH ?? '', HOME: HOME ?? '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, entry], { env: { PATH: PATH ?? '', HOME: HOME ?? '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) throw new Error(`could not start the ${kind} process`);
   const log = createWriteStream(logFile, { flags: 'a' });
   // Only the start of the output is kept in memory, to see the "ready" line.
@@ -150,7 +152,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       // Loopback only: the worker's Prometheus endpoint would listen on every interface.
       WORKER_METRICS_PORT: '0',
     };
-    const worker = startProcess('worker', env, join(logDir, 'worker.log'));
+    const worker = startProcess('worker', env, join(logDir, 'worker.log'), options.workerHeapMB === undefined ? [] : [`--max-old-space-size=${options.workerHeapMB}`]);
     stoppers.push({ name: 'worker', stop: () => worker.stop() });
     const api = startProcess('api', env, join(logDir, 'api.log'));
     stoppers.push({ name: 'API', stop: () => api.stop() });

@@ -47,12 +47,15 @@ interface Options {
   baselineComputers: number;
   baseline: 'parallel' | 'serial' | 'skip';
   phaseTimeoutMinutes: number;
+  workerHeapMB: number | undefined;
 }
 
 const USAGE = `usage: npm run bench -- [--computers 10000] [--companies 500] [--seed 1] [--events 50]
          [--baseline-computers 500] [--baseline parallel|serial|skip] [--phase-timeout-minutes N]
+         [--worker-heap-mb N]
   --baseline parallel (default) runs the naive baseline on its own HaloPSA simulator while the product
-  is measured (it spends almost all its time waiting for HaloPSA's window); serial runs it afterwards.`;
+  is measured (it spends almost all its time waiting for HaloPSA's window); serial runs it afterwards.
+  --worker-heap-mb starts the worker with node --max-old-space-size=N (default: Node's own limit).`;
 
 function options(argv: string[]): Options {
   const { values } = parseArgs({
@@ -66,6 +69,7 @@ function options(argv: string[]): Options {
       'baseline-computers': { type: 'string' },
       baseline: { type: 'string' },
       'phase-timeout-minutes': { type: 'string' },
+      'worker-heap-mb': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -92,6 +96,7 @@ function options(argv: string[]): Options {
     baseline,
     // A run that needs n window-fulls of requests cannot take less than (n - 1) × 5 minutes.
     phaseTimeoutMinutes: int('phase-timeout-minutes', 20 + 5 * Math.floor(computers / 25_000), 1, 600),
+    workerHeapMB: values['worker-heap-mb'] === undefined ? undefined : int('worker-heap-mb', 0, 64, 16_384),
   };
 }
 
@@ -137,7 +142,7 @@ async function main(): Promise<number> {
   };
   let exitCode = 0;
   // One stop for every path (the end, a failure, a signal): whoever comes first starts it, every other waits for it.
-  const starting = startBenchStack({ companies: opts.companies, computers: opts.computers, seed: opts.seed, log });
+  const starting = startBenchStack({ companies: opts.companies, computers: opts.computers, seed: opts.seed, workerHeapMB: opts.workerHeapMB, log });
   let stopping: Promise<void> | undefined;
   const stopEverything = (): Promise<void> => (stopping ??= starting.then((started) => started.stop(), () => undefined));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
