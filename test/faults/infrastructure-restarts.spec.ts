@@ -7,8 +7,8 @@ import { FAULT_SCALE, scenarioRandom } from './support/fault-suite-settings';
 import { printFaultSummary } from './support/fault-summary';
 import { linkedAssetCount, requestSync, runIds, settledManualRun, syncNowAndSettle } from './support/sync-runs';
 
-const SETTLE_MS = 10 * 60_000;
-jest.setTimeout(20 * 60_000);
+const SETTLE_MS = FAULT_SCALE.settleMs;
+jest.setTimeout(3 * SETTLE_MS);
 
 describe(`Temporal and PostgreSQL restarted during a ${FAULT_SCALE.computers}-computer initial sync`, () => {
   let stack: ProductStack;

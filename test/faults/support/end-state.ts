@@ -21,16 +21,8 @@ const PAGE_SIZE = 500;
 
 export async function inspectEndState(stack: ProductStack, journey: MappedIntegration): Promise<EndState> {
   const expected = await expectedComputers(stack, journey);
-  const field = stack.halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid');
-  if (!field) throw new Error('setup did not create the computer-id custom field');
-  const assetsByHid = new Map<string, number[]>();
-  for (const asset of stack.halo.state.assets.all()) {
-    const hid = asset.customfields?.find((f) => f.id === field.id)?.value;
-    if (hid === undefined || hid === null || String(hid) === '') continue;
-    assetsByHid.set(String(hid), [...(assetsByHid.get(String(hid)) ?? []), asset.id]);
-  }
-  const creates = stack.halo.state.assetCreates.snapshot()[field.name] ?? {};
-  const duplicates = [...new Set([...assetsByHid].filter(([, ids]) => ids.length > 1).map(([hid]) => hid).concat(Object.keys(creates).filter((hid) => creates[hid] > 1)))];
+  const assetsByHid = assetIdsByComputerId(stack);
+  const duplicates = duplicateComputers(stack);
 
   const { links, runs, pendingByRun } = await productRecords(stack.database.url, journey.integrationId);
   const lost = expected.filter((hid) => {
@@ -40,6 +32,31 @@ export async function inspectEndState(stack: ProductStack, journey: MappedIntegr
   });
   const unfinishedRuns = runs.filter((run) => run.state === 'running' || run.finishedAt === null || pendingByRun.has(run.id)).map((run) => run.id);
   return { expected: expected.length, duplicates, lost, unfinishedRuns, runsCompleted: runs.filter((run) => run.state === 'completed').length };
+}
+
+/** The HaloPSA simulator's assets (any state) by the computer id the service wrote into them. */
+export function assetIdsByComputerId(stack: ProductStack): Map<string, number[]> {
+  const field = computerIdField(stack);
+  const assetsByHid = new Map<string, number[]>();
+  for (const asset of stack.halo.state.assets.all()) {
+    const hid = asset.customfields?.find((f) => f.id === field.id)?.value;
+    if (hid === undefined || hid === null || String(hid) === '') continue;
+    assetsByHid.set(String(hid), [...(assetsByHid.get(String(hid)) ?? []), asset.id]);
+  }
+  return assetsByHid;
+}
+
+/** Computer ids held by more than one asset, or that HaloPSA was asked to create more than once. */
+export function duplicateComputers(stack: ProductStack): string[] {
+  const creates = stack.halo.state.assetCreates.snapshot()[computerIdField(stack).name] ?? {};
+  const held = [...assetIdsByComputerId(stack)].filter(([, ids]) => ids.length > 1).map(([hid]) => hid);
+  return [...new Set([...held, ...Object.keys(creates).filter((hid) => creates[hid] > 1)])];
+}
+
+function computerIdField(stack: ProductStack) {
+  const field = stack.halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid');
+  if (!field) throw new Error('setup did not create the computer-id custom field');
+  return field;
 }
 
 /** The product lists the computers with an agent in mapped companies; those holding a license have a mapped asset type. */

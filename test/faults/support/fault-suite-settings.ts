@@ -7,9 +7,10 @@ import { SeededRandom } from '../../../simulators/shared/seeded-random';
 export const FAULT_SUITE = process.env.FAULT_SUITE === 'long' ? 'long' : 'bounded';
 export const FAULT_SEED = Number.parseInt(process.env.FAULT_SEED ?? '20261127', 10);
 
+/** `settleMs`: how long a run may take to finish under its faults before the scenario fails. */
 const SCALE = {
-  bounded: { computers: 1_000, companies: 12, syncKills: 10, removalKills: 4 },
-  long: { computers: 5_000, companies: 60, syncKills: 40, removalKills: 12 },
+  bounded: { computers: 1_000, companies: 12, syncKills: 10, removalKills: 4, settleMs: 10 * 60_000 },
+  long: { computers: 5_000, companies: 60, syncKills: 40, removalKills: 12, settleMs: 45 * 60_000 },
 } as const;
 
 export const FAULT_SCALE = SCALE[FAULT_SUITE];

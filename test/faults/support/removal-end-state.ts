@@ -19,8 +19,9 @@ export interface RemovalEndState {
   buttons: number;
   fields: number;
   integrationRows: number;
-  /** What it must leave: every asset. */
-  assets: number;
+  /** What it must leave: every asset, and add none. */
+  assetsLost: number;
+  assetsAdded: number;
 }
 
 export async function removalView(journey: MappedIntegration): Promise<RemovalView> {
@@ -29,8 +30,8 @@ export async function removalView(journey: MappedIntegration): Promise<RemovalVi
   return answer.body;
 }
 
-/** Waits for the removal to finish, then reads what it left behind. */
-export async function inspectRemoval(stack: ProductStack, journey: MappedIntegration, timeoutMs: number): Promise<RemovalEndState> {
+/** Waits for the removal to finish, then reads what it left behind; `assetIdsBefore`: the assets when it started. */
+export async function inspectRemoval(stack: ProductStack, journey: MappedIntegration, assetIdsBefore: readonly number[], timeoutMs: number): Promise<RemovalEndState> {
   let view: RemovalView | undefined;
   await waitFor(
     'the removal to finish',
@@ -42,6 +43,8 @@ export async function inspectRemoval(stack: ProductStack, journey: MappedIntegra
     750,
   );
   const removal = view!;
+  const before = new Set(assetIdsBefore);
+  const after = new Set(stack.halo.state.assets.all().map((asset) => asset.id));
   return {
     state: removal.state,
     stepsNotDone: removal.steps.filter((step) => step.outcome !== 'done').map((step) => step.step),
@@ -49,17 +52,19 @@ export async function inspectRemoval(stack: ProductStack, journey: MappedIntegra
     buttons: stack.halo.state.customButtons.all().filter((button) => button.name === 'ConsoleConnectToComputer').length,
     fields: stack.halo.state.fieldInfos.all().filter((field) => field.name.toLowerCase().startsWith('cfconsole')).length,
     integrationRows: await tableCount(stack.database.url, 'integrations'),
-    assets: stack.halo.state.assets.all().length,
+    assetsLost: [...before].filter((id) => !after.has(id)).length,
+    assetsAdded: [...after].filter((id) => !before.has(id)).length,
   };
 }
 
+/** A removal's items are the assets it must leave in place; an asset it added counts as a duplicate. */
 export function removalFigures(end: RemovalEndState, assetsBefore: number, faultsInjected: Record<string, number>): FaultFigures {
   return {
     faultsInjected,
     runsCompleted: end.state === 'removed' ? 1 : 0,
     unfinished: end.stepsNotDone.length,
     items: assetsBefore,
-    duplicates: Math.max(0, end.assets - assetsBefore),
-    lost: Math.max(0, assetsBefore - end.assets),
+    duplicates: end.assetsAdded,
+    lost: end.assetsLost,
   };
 }

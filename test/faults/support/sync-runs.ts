@@ -49,6 +49,11 @@ export async function settledManualRun(stack: ProductStack, integrationId: strin
   return started!;
 }
 
+/** Waits until no sync run of the integration is running (a removal's scenario starts from rest). */
+export async function allRunsFinished(stack: ProductStack, integrationId: string, timeoutMs: number): Promise<void> {
+  await waitFor('every sync run to finish', async () => (await syncRuns(stack, integrationId).catch(() => [{ state: 'running' }])).every((run) => run.state !== 'running'), timeoutMs, 500);
+}
+
 export async function requestSync(journey: MappedIntegration): Promise<void> {
   const answer = await journey.api('POST', '/api/v1/halopsa/sync');
   if (answer.status !== 202) throw new Error(`sync now answered ${answer.status}: ${JSON.stringify(answer.body)}`);
