@@ -64,7 +64,6 @@ export function createRemovalActivities(deps: RemovalActivityDependencies) {
       for (;;) {
         const { status } = await handle.describe();
         if (status.name !== 'RUNNING') return 'the running sync stopped after its current batch, with every item recorded';
-        Context.current().heartbeat();
         await Context.current().sleep(500);
       }
     },

@@ -20,7 +20,7 @@ async function bootstrap(): Promise<void> {
       shutdownSignals: [],
       telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: 'WARN' }) } },
     });
-    const metricsServer = await startWorkerMetricsServer(logger);
+    const metricsServer = await startWorkerMetricsServer(logger, { port: config.worker.metricsPort });
     const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
       bufferLogs: true,
       abortOnError: false,

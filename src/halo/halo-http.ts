@@ -1,6 +1,6 @@
+import { policyRefusalIn } from '../security/policy-fetch';
 import { parseHaloErrorBody } from './halo-error-body';
 import { HaloError, HaloErrorKind, HaloErrorOptions } from './halo-errors';
-import { policyRefusalIn } from '../security/policy-fetch';
 import { inPlaceRetryDelayMs } from './in-place-retry';
 import { parseRetryAfter } from './retry-after';
 import { SecretRedactor } from './secret-redactor';

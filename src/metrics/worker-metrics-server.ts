@@ -2,26 +2,12 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import { ConfigError } from '../config/config-error';
 import { processMetrics } from './process-metrics';
-
-export const WORKER_METRICS_PORT_VARIABLE = 'WORKER_METRICS_PORT';
-export const DEFAULT_WORKER_METRICS_PORT = 9464;
 
 export interface WorkerMetricsServer {
   /** Where it listens; null when off (`WORKER_METRICS_PORT=0`) or when the port was taken. */
   port: number | null;
   close(): Promise<void>;
-}
-
-/** `WORKER_METRICS_PORT`: default 9464 (the usual Prometheus exporter port), `0` turns the server off. */
-export function workerMetricsPort(env: Record<string, string | undefined> = process.env): number {
-  const raw = env[WORKER_METRICS_PORT_VARIABLE];
-  if (raw === undefined || raw === '') return DEFAULT_WORKER_METRICS_PORT;
-  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) {
-    throw new ConfigError([`${WORKER_METRICS_PORT_VARIABLE}: must be a TCP port (1-65535), or 0 to turn the worker's metrics server off`]);
-  }
-  return Number(raw);
 }
 
 /**
@@ -33,9 +19,10 @@ export function workerMetricsPort(env: Record<string, string | undefined> = proc
  */
 export async function startWorkerMetricsServer(
   logger: Logger,
-  options: { env?: Record<string, string | undefined>; registry?: Registry; host?: string } = {},
+  /** `port`: `WorkerConfig.metricsPort` (0: no server). */
+  options: { port: number; registry?: Registry; host?: string },
 ): Promise<WorkerMetricsServer> {
-  const port = workerMetricsPort(options.env);
+  const { port } = options;
   if (port === 0) return { port: null, close: async () => undefined };
   const registry = options.registry ?? processMetrics().registry;
   const server = createServer((request, response) => {
@@ -56,7 +43,7 @@ export async function startWorkerMetricsServer(
   try {
     await listen(server, port, options.host ?? '0.0.0.0');
   } catch (error) {
-    logger.warn({ err: error, port }, `worker metrics server not started: port ${port} is unavailable (set ${WORKER_METRICS_PORT_VARIABLE})`);
+    logger.warn({ err: error, port }, `worker metrics server not started: port ${port} is unavailable (set WORKER_METRICS_PORT)`);
     return { port: null, close: async () => undefined };
   }
   const bound = (server.address() as AddressInfo).port;

@@ -5,7 +5,7 @@ import { callApi } from '../support/api-client';
 import { connectAndSetUp } from '../support/halo-setup-fixture';
 import { dumpDatabase } from '../support/pg-dump';
 import { ProductStack, startProductStack } from '../support/product-stack';
-import { describeLeaks, findLeaks, ScanSource, Secret } from '../support/secret-scan';
+import { describeLeaks, findLeaks, ScanSource, Secret, stackSecrets } from '../support/secret-scan';
 import { AnswerRecorder, recordApiAnswers } from '../support/secret-scan-answers';
 import { historySources } from '../support/secret-scan-histories';
 import { simulatorControl } from '../support/simulator-control';
@@ -65,14 +65,7 @@ describe('no secret leaks from a full journey: API answers, logs, PostgreSQL dum
     // The most verbose level: a secret in a log line of any level is found.
     stack = await startProductStack({ companies: 6, computers: 30, env: { LOG_LEVEL: 'trace' } });
     recorder = recordApiAnswers(stack.apiUrl);
-    secrets.push({ kind: 'operator token', value: stack.operatorToken });
-    for (const variable of ['SECRET_KEYS', 'TEMPORAL_CODEC_KEYS'] as const) {
-      for (const [keyId, key] of stack.env[variable].split(',').map((entry) => entry.trim().split(':'))) {
-        secrets.push({ kind: `${variable} key ${keyId}`, value: key, rawBytes: Buffer.from(key, 'base64') });
-      }
-    }
-    secrets.push({ kind: 'Console password', value: stack.console.credentials.password });
-    secrets.push({ kind: 'HaloPSA client secret', value: stack.halo.state.credentials.clientSecret });
+    secrets.push(...stackSecrets(stack));
     const uncovered = stack.secrets.filter((given) => !secrets.some((secret) => given.includes(secret.value)));
     if (uncovered.length > 0) throw new Error(`${uncovered.length} of the stack's secrets are not scanned: give them a kind here`);
   });

@@ -1,3 +1,5 @@
+import { ProductStack } from './product-stack';
+
 /** A secret a leak scan looks for, in every form a leak commonly takes. */
 export interface Secret {
   kind: string;
@@ -12,6 +14,19 @@ export interface Secret {
 export interface ScanSource {
   where: string;
   text: string;
+}
+
+/** The secrets a product stack starts with: the operator token, each encryption key, and the vendors' credentials. */
+export function stackSecrets(stack: ProductStack): Secret[] {
+  const keys = (['SECRET_KEYS', 'TEMPORAL_CODEC_KEYS'] as const).flatMap((variable) =>
+    stack.env[variable].split(',').map((entry) => entry.trim().split(':')).map(([keyId, key]) => ({ kind: `${variable} key ${keyId}`, value: key, rawBytes: Buffer.from(key, 'base64') })),
+  );
+  return [
+    { kind: 'operator token', value: stack.operatorToken },
+    ...keys,
+    { kind: 'Console password', value: stack.console.credentials.password },
+    { kind: 'HaloPSA client secret', value: stack.halo.state.credentials.clientSecret },
+  ];
 }
 
 export interface Leak {

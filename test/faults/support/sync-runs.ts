@@ -39,7 +39,7 @@ export async function settledManualRun(stack: ProductStack, integrationId: strin
   await waitFor(
     'the requested sync run to finish',
     async () => {
-      const runs = await syncRuns(stack, integrationId).catch(() => []);
+      const runs = await syncRuns(stack, integrationId);
       started = runs.find((run) => !before.has(run.id) && run.trigger === 'manual');
       return started !== undefined && runs.every((run) => run.state !== 'running');
     },
@@ -51,7 +51,12 @@ export async function settledManualRun(stack: ProductStack, integrationId: strin
 
 /** Waits until no sync run of the integration is running (a removal's scenario starts from rest). */
 export async function allRunsFinished(stack: ProductStack, integrationId: string, timeoutMs: number): Promise<void> {
-  await waitFor('every sync run to finish', async () => (await syncRuns(stack, integrationId).catch(() => [{ state: 'running' }])).every((run) => run.state !== 'running'), timeoutMs, 500);
+  await waitFor('every sync run to finish', async () => (await syncRuns(stack, integrationId)).every((run) => run.state !== 'running'), timeoutMs, 500);
+}
+
+/** What a run did or failed to do: its counts without the computers it left alone. A no-op run has none. */
+export function workOf(run: SyncRunRow): Record<string, number> {
+  return Object.fromEntries(Object.entries(run.counts).filter(([key, n]) => key !== 'left-alone' && n > 0));
 }
 
 export async function requestSync(journey: MappedIntegration): Promise<void> {

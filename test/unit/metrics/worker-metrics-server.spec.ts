@@ -1,26 +1,14 @@
 import pino from 'pino';
-import { ConfigError } from '../../../src/config/config-error';
 import { createMetricsRegistry } from '../../../src/metrics/metrics-registry';
 import { HaloMetrics } from '../../../src/metrics/halo-metrics';
-import { startWorkerMetricsServer, workerMetricsPort } from '../../../src/metrics/worker-metrics-server';
+import { startWorkerMetricsServer } from '../../../src/metrics/worker-metrics-server';
 import { freePort } from '../../../dev/free-port';
 
 const silent = pino({ level: 'silent' });
 
 describe("the worker's metrics server", () => {
-  it('reads WORKER_METRICS_PORT: 9464 by default, 0 for off, and refuses anything else naming the variable', () => {
-    expect(workerMetricsPort({})).toBe(9464);
-    expect(workerMetricsPort({ WORKER_METRICS_PORT: '' })).toBe(9464);
-    expect(workerMetricsPort({ WORKER_METRICS_PORT: '0' })).toBe(0);
-    expect(workerMetricsPort({ WORKER_METRICS_PORT: '9100' })).toBe(9100);
-    for (const wrong of ['http', '-1', '70000', '9464 ']) {
-      expect(() => workerMetricsPort({ WORKER_METRICS_PORT: wrong })).toThrow(ConfigError);
-      expect(() => workerMetricsPort({ WORKER_METRICS_PORT: wrong })).toThrow(/WORKER_METRICS_PORT/);
-    }
-  });
-
   it('is off with port 0', async () => {
-    const server = await startWorkerMetricsServer(silent, { env: { WORKER_METRICS_PORT: '0' } });
+    const server = await startWorkerMetricsServer(silent, { port: 0 });
     expect(server.port).toBeNull();
     await server.close();
   });
@@ -29,7 +17,7 @@ describe("the worker's metrics server", () => {
     const registry = createMetricsRegistry();
     new HaloMetrics(registry).observe({ method: 'POST', path: '/api/Asset', status: 429 });
     const port = await freePort();
-    const server = await startWorkerMetricsServer(silent, { env: { WORKER_METRICS_PORT: String(port) }, registry, host: '127.0.0.1' });
+    const server = await startWorkerMetricsServer(silent, { port, registry, host: '127.0.0.1' });
     try {
       expect(server.port).toBe(port);
       const answer = await fetch(`http://127.0.0.1:${port}/metrics`);
@@ -49,11 +37,11 @@ describe("the worker's metrics server", () => {
   it('logs and carries on without metrics when the port is taken', async () => {
     const port = await freePort();
     const registry = createMetricsRegistry({ defaultMetrics: false });
-    const first = await startWorkerMetricsServer(silent, { env: { WORKER_METRICS_PORT: String(port) }, registry, host: '127.0.0.1' });
+    const first = await startWorkerMetricsServer(silent, { port, registry, host: '127.0.0.1' });
     const warnings: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
     try {
-      const second = await startWorkerMetricsServer(logger, { env: { WORKER_METRICS_PORT: String(port) }, registry, host: '127.0.0.1' });
+      const second = await startWorkerMetricsServer(logger, { port, registry, host: '127.0.0.1' });
       expect(second.port).toBeNull();
       expect(warnings.join('')).toMatch(/worker metrics server not started/);
       await second.close();

@@ -27,7 +27,15 @@ describe('configuration', () => {
       codec: { keySource: 'SECRET_KEYS', keys: valid.SECRET_KEYS, activeKeyId: 'k1' },
       codecEndpoint: { uiOrigins: ['http://127.0.0.1:8233'] },
     });
-    expect(loadWorkerConfig(valid).worker).toEqual({ shutdownGraceMs: 30_000, syncRunRetentionDays: 30 });
+    expect(loadWorkerConfig(valid).worker).toEqual({ shutdownGraceMs: 30_000, syncRunRetentionDays: 30, metricsPort: 9464 });
+  });
+
+  it("reads the worker's metrics port: 0 turns the server off, anything but a TCP port is named", () => {
+    expect(loadWorkerConfig({ ...valid, WORKER_METRICS_PORT: '0' }).worker.metricsPort).toBe(0);
+    expect(loadWorkerConfig({ ...valid, WORKER_METRICS_PORT: '9100' }).worker.metricsPort).toBe(9100);
+    for (const wrong of ['http', '-1', '70000', '9464 ']) {
+      expect(problemsOf(() => loadWorkerConfig({ ...valid, WORKER_METRICS_PORT: wrong }))).toEqual([expect.stringMatching(/^WORKER_METRICS_PORT: /)]);
+    }
   });
 
   it('names every wrong variable at once', () => {
