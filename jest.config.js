@@ -11,6 +11,8 @@ function tier(name, extra = {}) {
     testEnvironment: 'node',
     transform,
     moduleFileExtensions: ['ts', 'js', 'json'],
+    /** Stops what a test file left running (a timed-out beforeAll), so jest can exit. */
+    setupFilesAfterEnv: ['<rootDir>/test/support/stop-leftovers.ts'],
     testMatch: [`<rootDir>/test/${name}/**/*.spec.ts`],
     ...extra,
   };
@@ -25,5 +27,9 @@ module.exports = {
     tier('faults', { ...services, slowTestThreshold: 120 }),
     ...(recording ? [tier('record', services)] : []),
   ],
-  testTimeout: 60_000,
+  /**
+   * Above the waits inside the test support (60 s for a process to start, 45 s for a workflow to
+   * finish), so that on a slow machine those fail first, saying what they saw.
+   */
+  testTimeout: 120_000,
 };

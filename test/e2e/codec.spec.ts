@@ -11,6 +11,7 @@ import { productDataConverter } from '../support/product-env';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
 import { requiredTestEnv, TEST_ENV } from '../support/test-env';
+import { workflowResult } from '../support/workflow-result';
 
 const run = promisify(execFile);
 
@@ -83,7 +84,7 @@ describe('Temporal payloads are encrypted; operators read them through the codec
     stack = await startProductStack();
     acme = await createTenant(stack, administrators(stack).full.AdminID);
     setup = await connect(stack.halo.state.credentials.clientSecret);
-    await stack.temporal.client.workflow.getHandle(setup.workflowId, setup.runId).result();
+    await workflowResult(stack, setup);
     plainClient = new Client({ connection: stack.temporal.connection, namespace: 'default' });
   });
 

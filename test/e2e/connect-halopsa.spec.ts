@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { callApi } from '../support/api-client';
 import { startProductStack, ProductStack } from '../support/product-stack';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
+import { workflowResult } from '../support/workflow-result';
 
 interface Started {
   integrationId: string;
@@ -42,7 +43,7 @@ describe('connecting HaloPSA (PUT /api/v1/halopsa/connection)', () => {
 
   async function setupOutcome(started: Started): Promise<'completed' | string> {
     try {
-      await stack.temporal.client.workflow.getHandle(started.workflowId, started.runId).result();
+      await workflowResult(stack, started);
       return 'completed';
     } catch (error) {
       return String((error as { cause?: { message?: string } }).cause?.message ?? error);

@@ -5,11 +5,13 @@ import { ConsoleSimulator, startConsoleSimulator } from '../../simulators/consol
 import { generateDemoData } from '../../simulators/demo-data/generate-demo-data';
 import { HaloSimulator, startHaloSimulator } from '../../simulators/halo/halo-simulator';
 import { ApiAnswer, callApi } from '../support/api-client';
+import { closedWithTestFile } from '../support/file-teardown';
 import { connectAndSetUp, haloRequests, resetHaloCounters, writesIn } from '../support/halo-setup-fixture';
 import { fetchOperations, fillPath, Operation, pathParameterNames } from '../support/openapi-operations';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { simulatorControl } from '../support/simulator-control';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
+import { workflowResult } from '../support/workflow-result';
 
 /**
  * Two tenants, each with its own Console account and its own HaloPSA. Tenant B's API key is used
@@ -155,8 +157,8 @@ describe('tenant isolation on every route', () => {
     [stack, consoleB, haloB] = await Promise.all([
       // Tenant B's Console and HaloPSA are separate simulators on 127.0.0.1, on ports not known yet.
       startProductStack({ companies: 5, computers: 30, env: { ALLOWED_INSECURE_HOSTS: '127.0.0.1', REMOVAL_MANUAL_ACTION_WAIT_SECONDS: '600' } }),
-      startConsoleSimulator({ data: datasetB.console }),
-      startHaloSimulator(),
+      startConsoleSimulator({ data: datasetB.console }).then(closedWithTestFile),
+      startHaloSimulator().then(closedWithTestFile),
     ]);
     haloB.seedClients(datasetB.halo.clients);
     db = new Client({ connectionString: stack.database.url });
@@ -220,7 +222,7 @@ describe('tenant isolation on every route', () => {
       clientSecret: haloB.state.credentials.clientSecret,
     });
     if (connected.status !== 202) throw new Error(`connecting B answered ${connected.status}: ${JSON.stringify(connected.body)}`);
-    await stack.temporal.client.workflow.getHandle(connected.body.workflowId, connected.body.runId).result();
+    await workflowResult(stack, connected.body);
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { callApi } from './api-client';
 import { ProductStack } from './product-stack';
 import { TenantFixture } from './tenant-fixture';
+import { workflowResult } from './workflow-result';
 
 /** Connects the tenant to the stack's Halo simulator and waits for the setup workflow to finish. */
 export async function connectAndSetUp(stack: ProductStack, tenant: TenantFixture): Promise<{ integrationId: string }> {
@@ -9,7 +10,7 @@ export async function connectAndSetUp(stack: ProductStack, tenant: TenantFixture
     body: { haloUrl: stack.halo.url, clientId: stack.halo.state.credentials.clientId, clientSecret: stack.halo.state.credentials.clientSecret },
   });
   if (answer.status !== 202) throw new Error(`connect answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  await stack.temporal.client.workflow.getHandle(answer.body.workflowId, answer.body.runId).result();
+  await workflowResult(stack, answer.body);
   return { integrationId: answer.body.integrationId };
 }
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../dev/project-paths';
 import { waitFor } from '../../dev/wait-for';
+import { onTestFileEnd } from './file-teardown';
 
 /** A compiled product process (API or worker) started the way production starts it. */
 export interface ProductProcess {
@@ -26,13 +27,26 @@ export function startProductProcess(kind: keyof typeof ENTRIES, env: Record<stri
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const killIfLeft = (): void => void child.kill('SIGKILL');
   process.once('exit', killIfLeft);
-  void exited.then(() => process.off('exit', killIfLeft));
+  const forgetAtFileEnd = onTestFileEnd(() => {
+    killIfLeft();
+    return exited;
+  });
+  void exited.then(() => {
+    process.off('exit', killIfLeft);
+    forgetAtFileEnd();
+  });
   return {
     child,
     output: () => output,
     exited,
-    waitForOutput: (pattern, timeoutMs = 60_000) =>
-      waitFor(`${kind} output matching ${pattern}`, async () => pattern.test(output), timeoutMs, 100),
+    async waitForOutput(pattern, timeoutMs = 60_000) {
+      const ended = (): boolean => child.exitCode !== null || child.signalCode !== null;
+      await waitFor(`${kind} output matching ${pattern}`, async () => pattern.test(output) || ended(), timeoutMs, 100);
+      if (!pattern.test(output)) {
+        const how = child.signalCode ?? `code ${child.exitCode}`;
+        throw new Error(`The ${kind} process ended (${how}) before its output matched ${pattern}; it printed:\n${output.slice(-4_000)}`);
+      }
+    },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

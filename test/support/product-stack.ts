@@ -5,6 +5,7 @@ import { waitFor } from '../../dev/wait-for';
 import { ConsoleSimulator, startConsoleSimulator } from '../../simulators/console/console-simulator';
 import { DemoDataset, generateDemoData } from '../../simulators/demo-data';
 import { HaloSimulator, startHaloSimulator } from '../../simulators/halo/halo-simulator';
+import { closedWithTestFile, stoppedWithTestFile } from './file-teardown';
 import { productDataConverter, productSecretsEnv } from './product-env';
 import { ProductProcess, startProductProcess } from './product-process';
 import { RestartableInfrastructure, startRestartableInfrastructure } from './restartable-infrastructure';
@@ -52,13 +53,13 @@ export async function startProductStack(options: ProductStackOptions = {}): Prom
   const temporalUiUrl = ui && `http://127.0.0.1:${ui.port}`;
   const secrets = productSecretsEnv(apiUrl);
   const codecEnv = { TEMPORAL_CODEC_KEYS: secrets.TEMPORAL_CODEC_KEYS, ...pick(options.env, 'TEMPORAL_CODEC_KEYS', 'TEMPORAL_CODEC_ACTIVE_KEY_ID') };
-  const own: RestartableInfrastructure | undefined = options.infrastructure === 'restartable' ? await startRestartableInfrastructure() : undefined;
+  const own = options.infrastructure === 'restartable' ? await startRestartableInfrastructure().then(destroyedWithTestFile) : undefined;
   const temporalOptions = { dataConverter: productDataConverter(codecEnv), ui, ...own?.temporalServer };
   const [temporal, database, halo, consoleSimulator] = await Promise.all([
     startTemporalTestEnv(temporalOptions),
     createTestDatabase({ adminUrl: own?.postgresAdminUrl }),
-    startHaloSimulator(),
-    startConsoleSimulator({ data: dataset.console }),
+    startHaloSimulator().then(closedWithTestFile),
+    startConsoleSimulator({ data: dataset.console }).then(closedWithTestFile),
   ]);
   halo.seedClients(dataset.halo.clients);
   const env = {
@@ -107,6 +108,10 @@ export async function startProductStack(options: ProductStackOptions = {}): Prom
     },
   };
   return stack;
+}
+
+function destroyedWithTestFile(infrastructure: RestartableInfrastructure): RestartableInfrastructure {
+  return { ...infrastructure, destroy: stoppedWithTestFile(infrastructure.destroy) };
 }
 
 function pick(env: Record<string, string> | undefined, ...names: string[]): Record<string, string> {

@@ -1,6 +1,7 @@
 import { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PRODUCT_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { stoppedWithTestFile } from './file-teardown';
 import { requiredTestEnv, TEST_ENV } from './test-env';
 
 /** The dev server's Web UI: its port, and the codec endpoint it is told about (`--ui-codec-endpoint`). */
@@ -13,11 +14,12 @@ export interface TemporalUiOptions {
  * A real Temporal dev server for one test file, from the project's own CLI binary. Pass the
  * product's `dataConverter` (see `productDataConverter`) when the test reads workflow results or
  * errors through `env.client`: the product encrypts every payload. Headless unless `ui` is given.
+ * It is torn down when the test file ends if the test has not done it.
  */
-export function startTemporalTestEnv(
+export async function startTemporalTestEnv(
   options: { port?: number; dbFilename?: string; dataConverter?: DataConverter; ui?: TemporalUiOptions } = {},
 ): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
+  const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: requiredTestEnv(TEST_ENV.temporalCli) },
       ip: '127.0.0.1',
@@ -28,4 +30,6 @@ export function startTemporalTestEnv(
     },
     client: options.dataConverter ? { dataConverter: options.dataConverter } : undefined,
   });
+  env.teardown = stoppedWithTestFile(env.teardown.bind(env));
+  return env;
 }
