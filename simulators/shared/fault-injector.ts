@@ -41,6 +41,7 @@ export class FaultInjector {
   private settings: FaultSettings = { ...NO_FAULTS };
   private random = new SeededRandom(NO_FAULTS.seed);
   private injected = noneInjected();
+  private lostByRoute = new Map<string, number>();
 
   configure(changes: Partial<FaultSettings>): FaultSettings {
     const next = { ...this.settings, ...changes };
@@ -65,21 +66,34 @@ export class FaultInjector {
     return { ...this.settings };
   }
 
-  /** How many of each fault were handed out since the start or the last `resetInjected`. */
+  /** How many of each fault were injected since the start or the last `resetInjected`. */
   injectedCounts(): InjectedFaults {
     return { ...this.injected };
   }
 
-  resetInjected(): void {
-    this.injected = noneInjected();
+  /** The responses lost, by "VERB /path" (which writes were applied with no answer). */
+  lostResponsesByRoute(): Record<string, number> {
+    return Object.fromEntries(this.lostByRoute);
   }
 
+  resetInjected(): void {
+    this.injected = noneInjected();
+    this.lostByRoute.clear();
+  }
+
+  /** A 'lose-response' is counted only once `responseLost` reports the answer actually cut (a refused write has nothing to lose). */
   decide(isWrite: boolean): FaultDecision {
     const s = this.settings;
     const delayMs = this.random.chance(s.latencyRate) ? s.latencyMs : 0;
     const kind = this.drawKind(isWrite);
-    if (kind !== 'none') this.injected[kind] += 1;
+    if (kind !== 'none' && kind !== 'lose-response') this.injected[kind] += 1;
     return { delayMs, kind };
+  }
+
+  responseLost(method: string, path: string): void {
+    this.injected['lose-response'] += 1;
+    const route = `${method.toUpperCase()} ${path.toLowerCase()}`;
+    this.lostByRoute.set(route, (this.lostByRoute.get(route) ?? 0) + 1);
   }
 
   private drawKind(isWrite: boolean): FaultKind {

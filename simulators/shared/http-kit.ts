@@ -141,7 +141,10 @@ async function handle(options: SimulatedServiceOptions, req: IncomingMessage, re
     const early = options.beforeVendorRoute?.(base);
     if (early) return send(res, early);
     const response = await route(options, router, base);
-    if (decision.kind === 'lose-response' && response.status < 300) return destroy(req.socket);
+    if (decision.kind === 'lose-response' && response.status < 300) {
+      options.faults.responseLost(method, url.pathname);
+      return destroy(req.socket);
+    }
     return send(res, response);
   }
   send(res, await route(options, router, base));

@@ -46,7 +46,7 @@ describe(`Temporal and PostgreSQL restarted during a ${FAULT_SCALE.computers}-co
     const followUp = await syncNowAndSettle(stack, journey, SETTLE_MS);
 
     const end = await inspectEndState(stack, journey);
-    printFaultSummary(`Temporal and PostgreSQL restarted during a ${FAULT_SCALE.computers}-computer initial sync`, syncFigures(end, Object.fromEntries(restarts.map((r) => [r.name, 1]))));
+    printFaultSummary(`Temporal and PostgreSQL restarted during a ${FAULT_SCALE.computers}-computer initial sync`, syncFigures(end, { faultsInjected: Object.fromEntries(restarts.map((r) => [r.name, 1])) }));
     expect(end).toMatchObject({ duplicates: [], lost: [], unfinishedRuns: [] });
     // Nothing left to repair: a clean re-sync completes without writing or failing anything.
     expect({ state: followUp.state, work: workOf(followUp) }).toEqual({ state: 'completed', work: {} });

@@ -44,7 +44,7 @@ describe(`the worker killed at ${FAULT_SCALE.syncKills} seeded points of a ${FAU
     const followUp = await syncNowAndSettle(stack, journey, SETTLE_MS);
 
     const end = await inspectEndState(stack, journey);
-    printFaultSummary(`worker killed during a ${FAULT_SCALE.computers}-computer initial sync`, syncFigures(end, { 'worker kill': points.length }));
+    printFaultSummary(`worker killed during a ${FAULT_SCALE.computers}-computer initial sync`, syncFigures(end, { faultsInjected: { 'worker kill': points.length } }));
     expect(end.expected).toBeGreaterThan(FAULT_SCALE.computers / 2);
     expect(end).toMatchObject({ duplicates: [], lost: [], unfinishedRuns: [] });
     // Nothing left to repair: a clean re-sync completes without writing or failing anything.
@@ -72,7 +72,7 @@ describe(`the worker killed at ${FAULT_SCALE.syncKills} seeded points of a ${FAU
       kills += 1;
     }
     const end = await inspectRemoval(stack, journey, assetIds, SETTLE_MS);
-    printFaultSummary('worker killed during a removal', removalFigures(end, assetIds.length, { 'worker kill': kills }));
+    printFaultSummary('worker killed during a removal', removalFigures(end, assetIds.length, { faultsInjected: { 'worker kill': kills } }));
     expect(end).toMatchObject({ state: 'removed', stepsNotDone: [], openActions: 0, buttons: 0, fields: 0, integrationRows: 0, assetsLost: 0, assetsAdded: 0 });
     expect(kills).toBeGreaterThanOrEqual(Math.ceil(FAULT_SCALE.removalKills / 2));
   });

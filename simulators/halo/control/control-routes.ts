@@ -101,6 +101,7 @@ function counters(state: HaloState) {
     assetCreatesByCustomFieldValue: state.assetCreates.snapshot(),
     rateLimitWindowUsage: state.rateLimiter.usage(),
     faultsInjected: state.faults.injectedCounts(),
+    lostResponsesByRoute: state.faults.lostResponsesByRoute(),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { ProductStack } from '../../support/product-stack';
 import { MappedIntegration } from './fault-journey';
-import { FaultFigures } from './fault-summary';
+import { FaultFigures, InjectedFaults } from './fault-summary';
 
 /** What the fault suite promises: after any fault, each computer has one asset, recorded, and each run a final record. */
 export interface EndState {
@@ -93,9 +93,9 @@ async function productRecords(databaseUrl: string, integrationId: string) {
   }
 }
 
-export function syncFigures(end: EndState, faultsInjected: Record<string, number>): FaultFigures {
+export function syncFigures(end: EndState, injected: InjectedFaults): FaultFigures {
   return {
-    faultsInjected,
+    ...injected,
     runsCompleted: end.runsCompleted,
     unfinished: end.unfinishedRuns.length,
     items: end.expected,

@@ -2,7 +2,7 @@ import { waitFor } from '../../../dev/wait-for';
 import { ProductStack } from '../../support/product-stack';
 import { tableCount } from '../../support/table-count';
 import { MappedIntegration } from './fault-journey';
-import { FaultFigures } from './fault-summary';
+import { FaultFigures, InjectedFaults } from './fault-summary';
 
 export interface RemovalView {
   removalId: string;
@@ -58,9 +58,9 @@ export async function inspectRemoval(stack: ProductStack, journey: MappedIntegra
 }
 
 /** A removal's items are the assets it must leave in place; an asset it added counts as a duplicate. */
-export function removalFigures(end: RemovalEndState, assetsBefore: number, faultsInjected: Record<string, number>): FaultFigures {
+export function removalFigures(end: RemovalEndState, assetsBefore: number, injected: InjectedFaults): FaultFigures {
   return {
-    faultsInjected,
+    ...injected,
     runsCompleted: end.state === 'removed' ? 1 : 0,
     unfinished: end.stepsNotDone.length,
     items: assetsBefore,

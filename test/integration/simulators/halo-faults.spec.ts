@@ -54,11 +54,16 @@ describe('HaloPSA simulator: fault injection and counters', () => {
     await expect(callApi(sim, token, 'GET', '/Client')).rejects.toThrow();
   });
 
-  it('loses the response of a write that succeeded: fetch rejects, the asset exists once', async () => {
+  it('loses the response of a write that succeeded: fetch rejects, the asset exists once, the loss is counted by route', async () => {
+    await control(sim, 'POST', '/counters/reset');
     await control(sim, 'PUT', '/faults', { lostResponseRate: 1 });
     expect((await callApi(sim, token, 'GET', '/Client')).status).toBe(200);
     await expect(callApi(sim, token, 'POST', '/Asset', newAsset('lost-write-1'))).rejects.toThrow();
+    expect((await callApi(sim, token, 'POST', '/Asset', { not: 'an asset' })).status).toBe(400);
     await control(sim, 'DELETE', '/faults');
+    const injected = await control<{ faultsInjected: Record<string, number>; lostResponsesByRoute: Record<string, number> }>(sim, 'GET', '/counters');
+    expect(injected.faultsInjected['lose-response']).toBe(1);
+    expect(injected.lostResponsesByRoute).toEqual({ 'POST /api/asset': 1 });
 
     const found = (await (await callApi(sim, token, 'GET', '/Asset?search=lost-write-1&includeassetfields=true')).json()) as {
       record_count: number;
