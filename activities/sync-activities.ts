@@ -16,6 +16,7 @@ import { planSync } from '../src/sync/plan/sync-plan';
 import { ComputerLinkState, LeftAlone, PlanItem } from '../src/sync/plan/sync-plan-types';
 import { TenantConsoleService } from '../src/tenants/tenant-console.service';
 import { AssetWriteResult, writeAssets } from './asset-batch-writer';
+import { withConsoleFailures } from './console-failure';
 import { withHaloFailures } from './halo-failure';
 
 export interface SyncActivityDependencies {
@@ -131,7 +132,7 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         const anyAsset = links.some((l) => l.haloAssetId !== null);
         return deepCheckDue && anyAsset ? runDeepCheck(halo, integration, links) : new Map<string, string>();
       });
-      const [inventory, assetTypes] = await Promise.all([readInventoryFor(console, input.hids), withHaloFailures(() => halo.listAssetTypes())]);
+      const [inventory, assetTypes] = await Promise.all([withConsoleFailures(() => readInventoryFor(console, input.hids)), withHaloFailures(() => halo.listAssetTypes())]);
       const links = (await db.findBy(ComputerLinkEntity, { integrationId: integration.id })).map(linkState);
       const fresh = await integrationOf(integration.id);
       const plan = planSync({

@@ -26,10 +26,15 @@ export interface IntegrationSyncInput {
   pending?: { full: SyncRequestTrigger | null; hids: string[] };
 }
 
+/**
+ * A 429 waits as long as HaloPSA needs (its failure names the delay); other failures, already tried
+ * again in place, come back within a minute so a degraded link keeps making progress: 40 attempts
+ * keep trying for about 35 minutes before the run fails and the next one takes over.
+ */
 const activities = proxyActivities<SyncActivities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: HEARTBEAT_TIMEOUT,
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30 },
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 40 },
 });
 
 /** Credentials or rights gone, or HaloPSA's address now refused: runs stop, and the integration says why. */
