@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadApiConfig } from './config/app-config';
+import { REQUEST_BODY_LIMIT_BYTES, refuseOversizedBodies } from './http/body-size-limit';
 import { refuseHostileJsonKeys } from './http/hostile-json-keys';
 import { createRootLogger } from './logging/root-logger';
 import { mountOpenApi } from './openapi';
@@ -19,7 +20,8 @@ async function bootstrap(): Promise<void> {
       rawBody: true,
     });
     app.useLogger(app.get(PinoNestLogger));
-    app.useBodyParser('json', { limit: '1mb', reviver: refuseHostileJsonKeys });
+    app.use(refuseOversizedBodies);
+    app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT_BYTES, reviver: refuseHostileJsonKeys });
     mountOpenApi(app);
     const server = await app.listen(config.http.port, config.http.host);
     const address = server.address();

@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { NumberFromString } from './number-from-string';
 
 /** `page` (1-based) and `pageSize` (at most 500) for paged lists. */
 export class PageQuery {
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromString()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -14,7 +14,7 @@ export class PageQuery {
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromString()
   @IsInt()
   @Min(1)
   @Max(500)

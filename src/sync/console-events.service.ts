@@ -1,4 +1,4 @@
-import { BadRequestException, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IncomingHttpHeaders } from 'node:http';
 import { DataSource } from 'typeorm';
@@ -8,15 +8,9 @@ import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { TenantEntity } from '../persistence/entities/tenant.entity';
 import { SecretCipher } from '../security/secret-cipher';
 import { sealedContext } from '../tenants/sealed-context';
+import { ConsoleEvent, parseConsoleEvent } from './console-event-body';
 import { checkEventSignature } from './event-signature';
 import { SyncSignaller } from './sync-signaller';
-
-interface ConsoleEvent {
-  id: string;
-  type: string;
-  occurredAt?: unknown;
-  data?: { ComputerHID?: unknown };
-}
 
 const COMPUTER_EVENTS = new Set(['computer.created', 'computer.updated', 'computer.deleted', 'backup.completed']);
 
@@ -55,7 +49,7 @@ export class ConsoleEventsService {
     const secret = this.cipher.decrypt(tenant.eventSecretSealed, sealedContext.consoleEventSecret(tenant.id));
     const problem = checkEventSignature(secret, header(headers, 'x-console-timestamp'), header(headers, 'x-console-signature'), rawBody ?? Buffer.alloc(0), new Date());
     if (problem) throw new UnauthorizedException(`Event refused: ${problem}.`);
-    const event = parseEvent(rawBody);
+    const event = parseConsoleEvent(rawBody);
     seen.event = event;
     const inserted = await this.dataSource.manager
       .createQueryBuilder()
@@ -68,8 +62,7 @@ export class ConsoleEventsService {
     if ((inserted.raw as unknown[]).length === 0) return { accepted: true, duplicate: true };
     const integration = await this.dataSource.manager.findOneBy(IntegrationEntity, { tenantId: tenant.id, state: 'connected' });
     if (integration) {
-      const named = typeof event.data === 'object' && event.data !== null ? event.data.ComputerHID : undefined;
-      const hid = typeof named === 'string' ? named.replace(/[{}]/g, '').toLowerCase() : undefined;
+      const hid = event.data?.ComputerHID?.replace(/[{}]/g, '').toLowerCase();
       if (COMPUTER_EVENTS.has(event.type) && hid) await this.signaller.computersChanged(integration, [hid]);
       else await this.signaller.requestFull(integration, 'event');
     }
@@ -86,26 +79,4 @@ function outcomeOf(error: unknown): ConsoleEventOutcome {
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function parseEvent(rawBody: Buffer | undefined): ConsoleEvent {
-  let event: unknown;
-  try {
-    event = JSON.parse((rawBody ?? Buffer.alloc(0)).toString('utf8'));
-  } catch {
-    throw new BadRequestException('The event body is not JSON.');
-  }
-  const candidate = event as ConsoleEvent;
-  if (typeof candidate?.id !== 'string' || candidate.id.length === 0 || candidate.id.length > 200 || typeof candidate.type !== 'string') {
-    throw new BadRequestException('An event needs a string "id" (at most 200 characters) and a "type".');
-  }
-  if (candidate.type.length === 0 || candidate.type.length > 100) throw new BadRequestException('An event "type" has 1 to 100 characters.');
-  // PostgreSQL text cannot hold NUL, and no Console id or type has control characters.
-  if ([...candidate.id, ...candidate.type].some((character) => character.charCodeAt(0) < 0x20)) throw new BadRequestException('An event "id" and "type" may not contain control characters.');
-  // Checked before the event is recorded: a computer id that cannot be one is refused, not stored.
-  const hid = typeof candidate.data === 'object' && candidate.data !== null ? candidate.data.ComputerHID : undefined;
-  if (hid !== undefined && hid !== null && (typeof hid !== 'string' || hid.length > 100)) {
-    throw new BadRequestException('"data.ComputerHID" must be a string of at most 100 characters.');
-  }
-  return candidate;
 }

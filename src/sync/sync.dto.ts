@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { NumberFromString } from '../http/number-from-string';
 
 /** Optional, but not nullable: absent leaves the setting as it is; null is refused. */
 const PresentOrAbsent = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
@@ -22,7 +23,7 @@ export class QuietWindowDto {
 export class SyncSettingsDto {
   @ApiPropertyOptional({ minimum: 5, maximum: 1440, description: 'Minutes between full reconciliations (default 15).' })
   @PresentOrAbsent()
-  @Type(() => Number)
+  @NumberFromString()
   @IsInt()
   @Min(5)
   @Max(1440)
@@ -42,7 +43,7 @@ export class SyncSettingsDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 720, description: "Hours between deep checks that read HaloPSA's assets (default 24)." })
   @PresentOrAbsent()
-  @Type(() => Number)
+  @NumberFromString()
   @IsInt()
   @Min(1)
   @Max(720)

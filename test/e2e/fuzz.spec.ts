@@ -143,7 +143,8 @@ describe('fuzzing every route of the API', () => {
   let db: Client;
   let eventAccount: string;
   const base: { path: Record<string, string>; body: Record<string, unknown> } = { path: {}, body: {} };
-  const summary = { requests: 0, problems: 0, known: [] as string[] };
+  /** `judged`: requests whose answer had to be one status or class (the rest only below 500, JSON with a message when 4xx). */
+  const summary = { requests: 0, judged: 0, problems: 0, known: [] as string[] };
 
   /** API keys of the tenant, a fresh one every 100 requests (each key may make 120 a minute). */
   const keys = { current: '', uses: 0 };
@@ -240,6 +241,7 @@ describe('fuzzing every route of the API', () => {
         continue;
       } finally {
         summary.requests += 1;
+        if (fuzz.expect) summary.judged += 1;
       }
       const took = Date.now() - started;
       if (took > SLOW_MS) problems.push(describeProblem(operation, fuzz, `took ${took} ms`));
@@ -314,7 +316,7 @@ describe('fuzzing every route of the API', () => {
 
   afterAll(async () => {
     const routes = operations?.length ?? 0;
-    process.stdout.write(`FUZZ ${JSON.stringify({ routes, requests: summary.requests, problems: summary.problems, knownIssues: summary.known.length })}\n`);
+    process.stdout.write(`FUZZ ${JSON.stringify({ routes, requests: summary.requests, judged: summary.judged, problems: summary.problems, knownIssues: summary.known.length })}\n`);
     if (summary.known.length > 0) process.stdout.write(`FUZZ known issues (product bugs reported, not yet fixed):\n${summary.known.map((line) => `  ${line}`).join('\n')}\n`);
     await db?.end();
     await stack?.stop();
@@ -339,8 +341,8 @@ describe('fuzzing every route of the API', () => {
     const problems = await fuzzEvery((operation) => [
       { label: 'a 1.1 MB JSON body', path: basePath(operation), body: big, expect: (status) => status === 413, expectation: '413' },
       { label: 'a 5 MB JSON body', path: basePath(operation), body: JSON.stringify({ filler: 'y'.repeat(5_000_000) }), expect: (status) => status === 413, expectation: '413' },
-      { label: 'a 1.1 MB form body', path: basePath(operation), body: `filler=${'x'.repeat(1_100_000)}`, contentType: 'application/x-www-form-urlencoded' },
-      { label: 'a 1.1 MB text body', path: basePath(operation), body: 'x'.repeat(1_100_000), contentType: 'text/plain' },
+      { label: 'a 1.1 MB form body', path: basePath(operation), body: `filler=${'x'.repeat(1_100_000)}`, contentType: 'application/x-www-form-urlencoded', expect: (status) => status === 413, expectation: '413' },
+      { label: 'a 1.1 MB text body', path: basePath(operation), body: 'x'.repeat(1_100_000), contentType: 'text/plain', expect: (status) => status === 413, expectation: '413' },
     ]);
     expect(problems).toEqual([]);
   });
@@ -348,14 +350,21 @@ describe('fuzzing every route of the API', () => {
   it('refuses bodies of the wrong shape and fields of the wrong type', async () => {
     const problems = await fuzzEvery((operation) => {
       const cases: FuzzCase[] = [];
-      for (const body of ['null', '42', '"a string"', '[]', '[{}]', 'true', '{}']) cases.push({ label: `body ${body}`, path: basePath(operation), body });
-      cases.push({ label: 'an unsupported charset', path: basePath(operation), body: '{}', contentType: 'application/json; charset=utf-7' });
       const schema = bodySchema(operation);
+      // A route whose body has required fields cannot take a body without them.
+      const needsFields = (schema?.required?.length ?? 0) > 0 ? FOUR_XX : {};
+      for (const body of ['null', '42', '"a string"', '[]', '[{}]', 'true', '{}']) cases.push({ label: `body ${body}`, path: basePath(operation), body, ...needsFields });
+      cases.push({ label: 'an unsupported charset', path: basePath(operation), body: '{}', contentType: 'application/json; charset=utf-7' });
       const valid = baseBody(operation);
       if (!valid || !schema) return cases;
       for (const field of fieldsOf(schema)) {
-        for (const wrong of WRONG_TYPES) cases.push({ label: `${field} = ${JSON.stringify(wrong)}`, path: basePath(operation), body: JSON.stringify(withField(baseBody(operation)!, field, wrong)) });
-        cases.push({ label: `${field} missing`, path: basePath(operation), body: JSON.stringify(withField(baseBody(operation)!, field, undefined)) });
+        const property = propertyAt(schema, field);
+        for (const wrong of WRONG_TYPES) {
+          const refused = property !== undefined && cannotBe(property, wrong, schema.required?.includes(field) ?? false);
+          cases.push({ label: `${field} = ${JSON.stringify(wrong)}`, path: basePath(operation), body: JSON.stringify(withField(baseBody(operation)!, field, wrong)), ...(refused ? FOUR_XX : {}) });
+        }
+        const required = schema.required?.includes(field) ?? false;
+        cases.push({ label: `${field} missing`, path: basePath(operation), body: JSON.stringify(withField(baseBody(operation)!, field, undefined)), ...(required ? FOUR_XX : {}) });
       }
       // Console events may carry fields the integration does not read (the contract grows).
       if (operation.body) cases.push({ label: 'an unknown field', path: basePath(operation), body: JSON.stringify({ ...valid, colour: 'blue' }), expect: (status) => status >= 400, expectation: '4xx' });
@@ -499,6 +508,38 @@ describe('fuzzing every route of the API', () => {
     expect((await rawRequest(stack.apiUrl, 'GET', '/api/v1/halopsa', { headers: { authorization: `Bearer ${good}` } })).status).toBe(200);
   });
 });
+
+const FOUR_XX = { expect: (status: number) => status >= 400 && status < 500, expectation: '4xx' } as const;
+
+/** The schema of a top-level field; nested fields (`a.b`, `list.0`) are left to "any answer below 500". */
+function propertyAt(schema: Schema, field: string): Schema | undefined {
+  return field.includes('.') ? undefined : schema.properties?.[field];
+}
+
+/**
+ * True when no API could take `value` for a property of this schema: a different JSON type (a
+ * numeric string may be converted on purpose, so strings never count against numbers), a value
+ * outside an enum, or null where the property is required and not nullable.
+ */
+function cannotBe(property: Schema, value: unknown, required: boolean): boolean {
+  if (value === null) return required && !property.nullable;
+  if (property.enum?.length) return !property.enum.includes(value);
+  switch (property.type) {
+    case 'integer':
+    case 'number':
+      return typeof value !== 'number' && typeof value !== 'string';
+    case 'boolean':
+      return typeof value !== 'boolean';
+    case 'string':
+      return typeof value !== 'string';
+    case 'array':
+      return !Array.isArray(value);
+    case 'object':
+      return typeof value !== 'object' || Array.isArray(value);
+    default:
+      return false;
+  }
+}
 
 /** A minimal valid-looking value for a schema: required properties only. */
 function exampleOf(schema: Schema): unknown {

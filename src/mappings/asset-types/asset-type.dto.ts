@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsPositive, IsString, Length, ValidateNested } from 'class-validator';
+import { NumberFromString } from '../../http/number-from-string';
 
 export class NewAssetTypeDto {
   @ApiPropertyOptional({ example: 'Backup server' })
@@ -17,7 +18,7 @@ export class NewAssetTypeDto {
 export class MapAssetTypeDto {
   @ApiPropertyOptional({ description: 'An existing HaloPSA asset type id.' })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromString()
   @IsInt()
   @IsPositive()
   assetTypeId?: number;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsPositive, IsString, MaxLength } from 'class-validator';
+import { NumberFromString } from '../../http/number-from-string';
 
 export class ListCompaniesQuery {
   @ApiPropertyOptional({ enum: ['all', 'mapped', 'unmapped'], default: 'all' })
@@ -17,14 +17,14 @@ export class ListCompaniesQuery {
 
 export class MapCompanyDto {
   @ApiProperty({ description: 'HaloPSA customer (Client) id.' })
-  @Type(() => Number)
+  @NumberFromString()
   @IsInt()
   @IsPositive()
   customerId!: number;
 
   @ApiPropertyOptional({ description: "A site of that customer; the customer's main site when absent." })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromString()
   @IsInt()
   @IsPositive()
   siteId?: number;

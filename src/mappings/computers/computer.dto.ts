@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { NumberFromString } from '../../http/number-from-string';
 import { PageQuery } from '../../http/page-query';
 
 export class ListComputersQuery extends PageQuery {
@@ -28,8 +28,8 @@ export class ComputerActionDto {
   action!: 'link' | 'exclude';
 
   @ApiPropertyOptional({ description: "With action 'link': the HaloPSA asset id (it must belong to the company's customer)." })
-  @ValidateIf((o: ComputerActionDto) => o.action === 'link')
-  @Type(() => Number)
+  @ValidateIf((o: ComputerActionDto) => o.action === 'link' || o.assetId !== undefined)
+  @NumberFromString()
   @IsInt()
   @IsPositive()
   assetId?: number;
@@ -45,7 +45,7 @@ export class ExportComputersDto {
 
   @ApiPropertyOptional({ description: "Asset type for all of them; else each computer's license-type default." })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromString()
   @IsInt()
   @IsPositive()
   assetTypeId?: number;
