@@ -1,8 +1,9 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { waitFor } from '../../dev/wait-for';
 import { callApi } from '../support/api-client';
+import { consoleEventHeaders } from '../support/console-event-post';
 import { connectAndSetUp } from '../support/halo-setup-fixture';
 import { fetchOperations, fillPath, Operation, pathParameterNames, Schema } from '../support/openapi-operations';
 import { ProductStack, startProductStack } from '../support/product-stack';
@@ -187,10 +188,7 @@ describe('fuzzing every route of the API', () => {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = contentType ?? 'application/json';
     if (operation.path === '/api/v1/console-events') {
-      const timestamp = Math.floor(Date.now() / 1000);
-      const signature = createHmac('sha256', tenant.consoleEvents.secret).update(`${timestamp}.`).update(body ?? Buffer.alloc(0)).digest('hex');
-      headers['x-console-timestamp'] = String(timestamp);
-      headers['x-console-signature'] = `sha256=${signature}`;
+      Object.assign(headers, consoleEventHeaders(tenant.consoleEvents.secret, body ?? Buffer.alloc(0)));
     } else if (OPERATOR_ROUTE.test(operation.path)) {
       headers.authorization = `Bearer ${stack.operatorToken}`;
     } else if (operation.secured) {

@@ -1,15 +1,17 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { waitFor } from '../../dev/wait-for';
 import { ConsoleSimulator, startConsoleSimulator } from '../../simulators/console/console-simulator';
 import { generateDemoData } from '../../simulators/demo-data/generate-demo-data';
 import { HaloSimulator, startHaloSimulator } from '../../simulators/halo/halo-simulator';
 import { ApiAnswer, callApi } from '../support/api-client';
+import { postConsoleEvent } from '../support/console-event-post';
 import { closedWithTestFile } from '../support/file-teardown';
 import { connectAndSetUp, haloRequests, resetHaloCounters, writesIn } from '../support/halo-setup-fixture';
 import { fetchOperations, fillPath, Operation, pathParameterNames } from '../support/openapi-operations';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { simulatorControl } from '../support/simulator-control';
+import { syncRunWaits } from '../support/sync-run-waits';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
 import { workflowResult } from '../support/workflow-result';
 
@@ -178,13 +180,7 @@ describe('tenant isolation on every route', () => {
     const exportRunId = exported.body.run?.exportRunId;
     if (!exportRunId) throw new Error(`export answered ${exported.status}: ${JSON.stringify(exported.body)}`);
     await api('PUT', '/api/v1/halopsa/sync/settings', { autoExport: false });
-    expect((await api('POST', '/api/v1/halopsa/sync')).status).toBe(202);
-    let syncRunId = '';
-    await waitFor('A\'s sync run to finish', async () => {
-      const run = (await api<{ items: { runId: string; state: string }[] }>('GET', '/api/v1/halopsa/sync-runs')).body.items.find((r) => r.state !== 'running');
-      syncRunId = run?.runId ?? '';
-      return run !== undefined;
-    }, 60_000, 300);
+    const syncRunId = (await syncRunWaits(stack, fixtureA.apiKey).syncNow()).runId;
     await api('POST', '/api/v1/halopsa/sync/pause');
     await waitFor('A\'s export to finish', async () => (await api<{ state: string }>('GET', `/api/v1/halopsa/computers/exports/${exportRunId}`)).body.state !== 'running', 60_000, 300);
     const companies = (await api<{ companyId: string; companyName: string; mapping: { customerId: number } | null }[]>('GET', '/api/v1/halopsa/companies?filter=mapped')).body;
@@ -299,14 +295,7 @@ describe('tenant isolation on every route', () => {
       const answer = await asB(operation.method, path, operation.body ? {} : undefined);
       expect({ route: operation.id, status: answer.status }).toEqual({ route: operation.id, status: 401 });
     }
-    const body = JSON.stringify({ id: 'evt-isolation', type: 'company.renamed', occurredAt: new Date().toISOString(), data: {} });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = createHmac('sha256', b.consoleEvents.secret).update(`${timestamp}.${body}`).digest('hex');
-    const answer = await fetch(a.fixture.consoleEvents.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-console-timestamp': String(timestamp), 'x-console-signature': `sha256=${signature}` },
-      body,
-    });
+    const answer = await postConsoleEvent(a.fixture.consoleEvents.url, b.consoleEvents.secret, { id: 'evt-isolation', type: 'company.renamed', occurredAt: new Date().toISOString(), data: {} });
     expect(answer.status).toBe(401);
     expect((await db.query('SELECT count(*)::int AS n FROM console_events WHERE event_id = $1', ['evt-isolation'])).rows[0].n).toBe(0);
   });

@@ -1,8 +1,9 @@
-import { createHmac, randomUUID } from 'node:crypto';
-import { waitFor } from '../../dev/wait-for';
+import { randomUUID } from 'node:crypto';
 import { callApi } from '../support/api-client';
+import { postConsoleEvent } from '../support/console-event-post';
 import { connectAndSetUp } from '../support/halo-setup-fixture';
 import { ProductStack, startProductStack } from '../support/product-stack';
+import { syncRunWaits } from '../support/sync-run-waits';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
 import { findLeaks, stackSecrets } from '../support/secret-scan';
 
@@ -21,17 +22,7 @@ describe('Prometheus metrics at /metrics', () => {
     return answer.text();
   };
 
-  async function postEvent(event: Record<string, unknown>): Promise<number> {
-    const body = JSON.stringify(event);
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = createHmac('sha256', tenant.consoleEvents.secret).update(`${timestamp}.${body}`).digest('hex');
-    const answer = await fetch(tenant.consoleEvents.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-console-timestamp': String(timestamp), 'x-console-signature': `sha256=${signature}` },
-      body,
-    });
-    return answer.status;
-  }
+  const postEvent = async (event: Record<string, unknown>): Promise<number> => (await postConsoleEvent(tenant.consoleEvents.url, tenant.consoleEvents.secret, event)).status;
 
   beforeAll(async () => {
     stack = await startProductStack();
@@ -45,11 +36,7 @@ describe('Prometheus metrics at /metrics', () => {
   });
 
   it('exposes process metrics and every product metric name after a connect, a sync and an event', async () => {
-    expect((await api('POST', '/api/v1/halopsa/sync')).status).toBe(202);
-    await waitFor('the manual sync run to finish', async () => {
-      const runs = (await api<{ items: { trigger: string; state: string }[] }>('GET', '/api/v1/halopsa/sync-runs')).body.items;
-      return runs.some((run) => run.trigger === 'manual' && run.state !== 'running');
-    }, 60_000, 500);
+    await syncRunWaits(stack, tenant.apiKey).syncNow();
     const occurredAt = new Date(Date.now() - 2_000).toISOString();
     expect(await postEvent({ id: randomUUID(), type: 'backup.completed', occurredAt, data: { ComputerHID: 'not-a-known-computer' } })).toBe(202);
     expect(await postEvent({ id: 'no-type' })).toBe(400);

@@ -9,6 +9,7 @@ import { describeLeaks, findLeaks, ScanSource, Secret, stackSecrets } from '../s
 import { AnswerRecorder, recordApiAnswers } from '../support/secret-scan-answers';
 import { historySources } from '../support/secret-scan-histories';
 import { simulatorControl } from '../support/simulator-control';
+import { syncRunWaits } from '../support/sync-run-waits';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
 
 interface Run {
@@ -46,20 +47,10 @@ describe('no secret leaks from a full journey: API answers, logs, PostgreSQL dum
     return leaks;
   };
 
-  const runs = async () => (await api<{ items: Run[] }>('GET', '/api/v1/halopsa/sync-runs?pageSize=100')).body.items ?? [];
-  async function finishedRun(trigger: string, known: Set<string>): Promise<Run> {
-    let found: Run | undefined;
-    await waitFor(`a ${trigger} sync run to finish`, async () => {
-      found = (await runs()).find((run) => !known.has(run.runId) && run.trigger === trigger && run.state !== 'running');
-      return found !== undefined;
-    }, 30_000, 500);
-    return (await api<Run>('GET', `/api/v1/halopsa/sync-runs/${found!.runId}`)).body;
-  }
-  async function syncNow(): Promise<Run> {
-    const known = new Set((await runs()).map((run) => run.runId));
-    expect((await api('POST', '/api/v1/halopsa/sync')).status).toBe(202);
-    return finishedRun('manual', known);
-  }
+  const waits = () => syncRunWaits(stack, acme.apiKey);
+  const detailOf = async (run: { runId: string }) => (await api<Run>('GET', `/api/v1/halopsa/sync-runs/${run.runId}`)).body;
+  const finishedRun = async (trigger: string, known: Set<string>): Promise<Run> => detailOf(await waits().finished((run) => run.trigger === trigger, known));
+  const syncNow = async (): Promise<Run> => detailOf(await waits().syncNow());
 
   beforeAll(async () => {
     // The most verbose level: a secret in a log line of any level is found.
@@ -129,7 +120,7 @@ describe('no secret leaks from a full journey: API answers, logs, PostgreSQL dum
     const [renamed] = (await api<{ items: { hid: string }[] }>('GET', '/api/v1/halopsa/computers?state=linked&pageSize=1')).body.items;
     await consoleSim('PUT', '/event-target', acme.consoleEvents);
     try {
-      const known = new Set((await runs()).map((run) => run.runId));
+      const known = await waits().known();
       await consoleSim('PATCH', `/computers/${renamed.hid}`, { computerName: 'EVENT-RENAMED-01' });
       expect((await finishedRun('event', known)).state).toBe('completed');
     } finally {

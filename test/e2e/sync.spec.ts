@@ -1,9 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { waitFor } from '../../dev/wait-for';
 import { callApi } from '../support/api-client';
+import { consoleEventHeaders } from '../support/console-event-post';
 import { connectAndSetUp, haloRequests, resetHaloCounters, writesIn } from '../support/halo-setup-fixture';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { simulatorControl } from '../support/simulator-control';
+import { syncRunWaits } from '../support/sync-run-waits';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
 
 interface Run {
@@ -31,30 +32,16 @@ describe('inventory sync', () => {
   const haloSim = (method: string, path: string, body?: unknown) => simulatorControl(stack.halo.url, method, path, body);
   const assetOf = (hid: string) =>
     stack.halo.state.assets.all().filter((a) => (a.customfields ?? []).some((f) => f.id === computerIdFieldId && String(f.value) === hid));
-  const runs = async () => (await api<{ items: Run[] }>('GET', '/api/v1/halopsa/sync-runs?pageSize=100')).body.items;
-
-  const runIds = async () => new Set((await runs()).map((r) => r.runId));
+  const waits = () => syncRunWaits<Run>(stack, acme.apiKey);
+  const runs = () => waits().runs();
+  const runIds = () => waits().known();
+  const detailOf = async (run: { runId: string }) => (await api<RunDetail>('GET', `/api/v1/halopsa/sync-runs/${run.runId}?pageSize=500`)).body;
 
   /** Waits for a run not among `known` that matches, to finish. */
-  async function finishedRun(match: (run: Run) => boolean, known: Set<string>, timeoutMs = 60_000): Promise<RunDetail> {
-    let found: Run | undefined;
-    await waitFor(
-      'a sync run to finish',
-      async () => {
-        found = (await runs()).find((r) => !known.has(r.runId) && match(r) && r.state !== 'running');
-        return found !== undefined;
-      },
-      timeoutMs,
-      200,
-    );
-    return (await api<RunDetail>('GET', `/api/v1/halopsa/sync-runs/${found!.runId}?pageSize=500`)).body;
-  }
+  const finishedRun = async (match: (run: Run) => boolean, known: Set<string>, timeoutMs?: number): Promise<RunDetail> =>
+    detailOf(await waits().finished(match, known, timeoutMs));
 
-  async function syncNow(): Promise<RunDetail> {
-    const known = await runIds();
-    expect((await api('POST', '/api/v1/halopsa/sync')).status).toBe(202);
-    return finishedRun((r) => r.trigger === 'manual', known);
-  }
+  const syncNow = async (): Promise<RunDetail> => detailOf(await waits().syncNow());
 
   beforeAll(async () => {
     stack = await startProductStack({ companies: 6, computers: 80, env: { TEMPORAL_HISTORY_LIMIT: '60', HALO_WRITE_BATCH_SIZE: '2' } });
@@ -191,10 +178,7 @@ describe('inventory sync', () => {
   it('accepts signed events once, and refuses unsigned, stale or unknown ones', async () => {
     const body = JSON.stringify({ id: `evt-${Date.now()}`, type: 'backup.completed', occurredAt: new Date().toISOString(), data: { ComputerHID: 'not-a-known-computer' } });
     const post = (url: string, payload: string, headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
-    const signed = (payload: string, timestamp = Math.floor(Date.now() / 1000)) => ({
-      'x-console-timestamp': String(timestamp),
-      'x-console-signature': `sha256=${createHmac('sha256', acme.consoleEvents.secret).update(`${timestamp}.${payload}`).digest('hex')}`,
-    });
+    const signed = (payload: string, timestamp?: number) => consoleEventHeaders(acme.consoleEvents.secret, payload, timestamp);
     const first = await post(acme.consoleEvents.url, body, signed(body));
     expect(first.status).toBe(202);
     expect(await first.json()).toEqual({ accepted: true, duplicate: false });

@@ -1,12 +1,11 @@
 import { Browser, Page } from 'playwright-core';
-import { waitFor } from '../../dev/wait-for';
 import { ENCRYPTED_ENCODING } from '../../src/codec/aes-gcm-payload-codec';
 import { launchHeadlessChromium } from '../browser-support/headless-chromium';
 import { saveScreenshot, screenshotOnFailure } from '../browser-support/test-artifacts';
 import { signInToCodec, UI_TIMEOUT_MS, useBrowserCodecSetting, waitForText } from '../browser-support/temporal-ui-operator';
-import { callApi } from '../support/api-client';
 import { connectAndSetUp } from '../support/halo-setup-fixture';
 import { ProductStack, startProductStack } from '../support/product-stack';
+import { syncRunWaits } from '../support/sync-run-waits';
 import { administrators, createTenant } from '../support/tenant-fixture';
 
 /** A raw payload's `encoding: binary/encrypted` as the UI shows it without the codec: metadata values in base64. */
@@ -48,9 +47,7 @@ describe('the Temporal UI shows sync histories decoded through the codec endpoin
     uiUrl = stack.temporalUiUrl as string;
     const acme = await createTenant(stack, administrators(stack).full.AdminID);
     ({ integrationId } = await connectAndSetUp(stack, acme));
-    const runs = () => callApi<{ items: { state: string }[] }>(stack.apiUrl, 'GET', '/api/v1/halopsa/sync-runs', { token: acme.apiKey });
-    expect((await callApi(stack.apiUrl, 'POST', '/api/v1/halopsa/sync', { token: acme.apiKey })).status).toBe(202);
-    await waitFor('the sync run to finish', async () => (await runs()).body.items.some((run) => run.state !== 'running'), 60_000);
+    await syncRunWaits(stack, acme.apiKey).syncNow();
   }, 180_000);
 
   afterAll(async () => {

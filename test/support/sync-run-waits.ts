@@ -1,0 +1,41 @@
+import { waitFor } from '../../dev/wait-for';
+import { callApi } from './api-client';
+import { ProductStack } from './product-stack';
+
+/** A sync run as GET /api/v1/halopsa/sync-runs lists it. */
+export interface SyncRunSummary {
+  runId: string;
+  trigger: string;
+  state: string;
+}
+
+/** Waits on the sync runs of the integration behind one API key, through the API as an MSP would; `Run` is what the caller reads of a listed run. */
+export function syncRunWaits<Run extends SyncRunSummary = SyncRunSummary>(stack: ProductStack, apiKey: string) {
+  const api = <T>(method: string, path: string) => callApi<T>(stack.apiUrl, method, path, { token: apiKey });
+  const runs = async (): Promise<Run[]> => (await api<{ items: Run[] }>('GET', '/api/v1/halopsa/sync-runs?pageSize=100')).body.items ?? [];
+
+  /** Waits for a run not in `known` that matches `wanted` to finish (any final state); its summary. */
+  async function finished(wanted: (run: Run) => boolean, known: ReadonlySet<string>, timeoutMs = 60_000): Promise<Run> {
+    let found: Run | undefined;
+    await waitFor('a sync run to finish', async () => {
+      found = (await runs()).find((run) => !known.has(run.runId) && wanted(run) && run.state !== 'running');
+      return found !== undefined;
+    }, timeoutMs, 200);
+    return found!;
+  }
+
+  return {
+    /** The latest 100 runs, newest first. */
+    runs,
+    /** The ids of the runs so far: what `finished` must not take for a new run. */
+    known: async (): Promise<Set<string>> => new Set((await runs()).map((run) => run.runId)),
+    finished,
+    /** "Sync now" (POST /api/v1/halopsa/sync), then waits for the manual run it starts to finish. */
+    async syncNow(timeoutMs?: number): Promise<Run> {
+      const known = new Set((await runs()).map((run) => run.runId));
+      const asked = await api('POST', '/api/v1/halopsa/sync');
+      if (asked.status !== 202) throw new Error(`sync now answered ${asked.status}: ${JSON.stringify(asked.body)}`);
+      return finished((run) => run.trigger === 'manual', known, timeoutMs);
+    },
+  };
+}
