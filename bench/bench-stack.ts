@@ -21,6 +21,8 @@ export interface BenchProcess {
   pid: number;
   logFile: string;
   exited: Promise<number | null>;
+  /** How the process ended (`exited with code 1`, `killed by SIGKILL`), while it runs undefined. */
+  ended(): string | undefined;
   waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
   /** SIGTERM, then SIGKILL after `killAfterMs`. */
   stop(killAfterMs?: number): Promise<void>;
@@ -78,6 +80,7 @@ function startProcess(kind: keyof typeof ENTRIES, env: Record<string, string>, l
     pid: child.pid,
     logFile,
     exited,
+    ended: () => (child.signalCode ? `killed by ${child.signalCode}` : child.exitCode !== null ? `exited with code ${child.exitCode}` : undefined),
     waitForOutput: (pattern, timeoutMs) =>
       waitFor(`the ${kind} process to print ${pattern}`, async () => {
         if (child.exitCode !== null) throw new Error(`the ${kind} process exited with code ${child.exitCode}; see ${logFile}`);

@@ -197,14 +197,26 @@ export async function syncWorkflowDiagnostics(ctx: PhaseContext): Promise<unknow
   }
 }
 
-/** "Sync now", then waits for that manual run to finish (bounded). */
+/** Why the product cannot finish a run any more: its API or worker process has ended. */
+function productProcessEnded(ctx: PhaseContext): string | undefined {
+  for (const [kind, child] of [['worker', ctx.stack.worker], ['API', ctx.stack.api]] as const) {
+    const ended = child.ended();
+    if (ended) return `the ${kind} process ${ended}; see ${child.logFile}`;
+  }
+  return undefined;
+}
+
+/** "Sync now", then waits for that manual run to finish (bounded, and no longer than the product's processes live). */
 export async function syncNowAndWait(ctx: PhaseContext): Promise<{ runs: RunView[]; problem?: string }> {
   const known = new Set((await runs(ctx)).map((r) => r.runId));
   await ctx.tenant.api.ok('POST', '/api/v1/halopsa/sync', undefined, [202]);
   let lastSeen: RunView | undefined;
   let lastLog = Date.now();
+  let ended: string | undefined;
   const finished = await pollUntil(
     async () => {
+      ended = productProcessEnded(ctx);
+      if (ended) return 'ended';
       const run = (await runs(ctx)).find((r) => !known.has(r.runId) && r.trigger === 'manual');
       lastSeen = run;
       if (Date.now() - lastLog > 30_000) {
@@ -216,8 +228,8 @@ export async function syncNowAndWait(ctx: PhaseContext): Promise<{ runs: RunView
     ctx.timeoutMs,
     POLL_MS,
   );
-  if (!finished) {
-    return { runs: lastSeen ? [lastSeen] : [], problem: `the manual run did not finish within ${seconds(ctx.timeoutMs)} s` };
+  if (!finished || finished === 'ended') {
+    return { runs: lastSeen ? [lastSeen] : [], problem: ended ?? `the manual run did not finish within ${seconds(ctx.timeoutMs)} s` };
   }
   return { runs: [finished], ...(finished.state === 'completed' ? {} : { problem: `the run ended ${finished.state}: ${finished.error}` }) };
 }
@@ -390,14 +402,18 @@ export async function renameWithEvents(ctx: PhaseContext, hids: readonly string[
 /** Runs begun since `known`, once none is running any more (bounded). */
 export async function runsSince(ctx: PhaseContext, known: Set<string>, timeoutMs: number): Promise<{ runs: RunView[]; problem?: string }> {
   let latest: RunView[] = [];
+  let ended: string | undefined;
   const done = await pollUntil(
     async () => {
+      ended = productProcessEnded(ctx);
+      if (ended) return 'ended';
       latest = (await runs(ctx)).filter((r) => !known.has(r.runId));
       return latest.every((r) => r.state !== 'running') ? latest : undefined;
     },
     timeoutMs,
     POLL_MS,
   );
+  if (done === 'ended') return { runs: latest, problem: ended };
   return done ? { runs: done } : { runs: latest, problem: `runs still running after ${seconds(timeoutMs)} s` };
 }
 
