@@ -9,7 +9,7 @@ import { fetchOperations, fillPath, Operation, pathParameterNames, Schema } from
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { RawAnswer, rawRequest } from '../support/raw-request';
 import { simulatorControl } from '../support/simulator-control';
-import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
+import { administrators, createApiKey, createTenant, TenantFixture } from '../support/tenant-fixture';
 
 /**
  * Every route of the API (read from /docs-json, so a new route is fuzzed without touching this
@@ -151,12 +151,7 @@ describe('fuzzing every route of the API', () => {
   const keys = { current: '', uses: 0 };
   async function apiKey(): Promise<string> {
     if (keys.uses >= 100 || !keys.current) {
-      const created = await callApi<{ apiKey: string }>(stack.apiUrl, 'POST', `/api/v1/tenants/${tenant.tenantId}/api-keys`, {
-        token: stack.operatorToken,
-        body: { consoleAdministratorId: adminId, label: 'fuzz' },
-      });
-      if (created.status !== 201) throw new Error(`API key creation answered ${created.status}`);
-      keys.current = created.body.apiKey;
+      keys.current = await createApiKey(stack, tenant.tenantId, adminId, 'fuzz');
       keys.uses = 0;
     }
     keys.uses += 1;
@@ -478,8 +473,7 @@ describe('fuzzing every route of the API', () => {
   });
 
   it('limits each API key to 120 requests a minute: 429 with Retry-After and a message, other keys unaffected', async () => {
-    const fresh = async () =>
-      (await callApi<{ apiKey: string }>(stack.apiUrl, 'POST', `/api/v1/tenants/${tenant.tenantId}/api-keys`, { token: stack.operatorToken, body: { consoleAdministratorId: adminId } })).body.apiKey;
+    const fresh = () => createApiKey(stack, tenant.tenantId, adminId);
     const [busy, other] = [await fresh(), await fresh()];
     const answers = await Promise.all(Array.from({ length: 130 }, () => rawRequest(stack.apiUrl, 'GET', '/api/v1/halopsa', { headers: { authorization: `Bearer ${busy}` } })));
     const ok = answers.filter((a) => a.status === 200).length;

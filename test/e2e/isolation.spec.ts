@@ -205,13 +205,7 @@ describe('tenant isolation on every route', () => {
     // Tenant B: its own Console account and HaloPSA, connected, nothing mapped.
     const adminB = datasetB.console.administrators.find((admin) => admin.PermissionsModels.PSA === 1 && admin.PermissionsModels.Users === 1 && admin.AccessToCompaniesMode === 'AllCompanies');
     if (!adminB) throw new Error('the second demo dataset lacks a full administrator');
-    const tenantB = await callApi<{ id: string; consoleEvents: { url: string; secret: string } }>(stack.apiUrl, 'POST', '/api/v1/tenants', {
-      token: stack.operatorToken,
-      body: { name: 'Tenant B', consoleUrl: consoleB.url, consoleLogin: consoleB.credentials.login, consolePassword: consoleB.credentials.password },
-    });
-    if (tenantB.status !== 201) throw new Error(`tenant B answered ${tenantB.status}: ${JSON.stringify(tenantB.body)}`);
-    const keyB = await callApi<{ apiKey: string }>(stack.apiUrl, 'POST', `/api/v1/tenants/${tenantB.body.id}/api-keys`, { token: stack.operatorToken, body: { consoleAdministratorId: adminB.AdminID } });
-    b = { tenantId: tenantB.body.id, apiKey: keyB.body.apiKey, consoleEvents: tenantB.body.consoleEvents };
+    b = await createTenant(stack, adminB.AdminID, 'Tenant B', consoleB);
     const connected = await asB<{ workflowId: string; runId: string }>('PUT', '/api/v1/halopsa/connection', {
       haloUrl: haloB.url,
       clientId: haloB.state.credentials.clientId,

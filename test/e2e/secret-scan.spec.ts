@@ -10,7 +10,7 @@ import { AnswerRecorder, recordApiAnswers } from '../support/secret-scan-answers
 import { historySources } from '../support/secret-scan-histories';
 import { simulatorControl } from '../support/simulator-control';
 import { syncRunWaits } from '../support/sync-run-waits';
-import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
+import { administrators, createApiKey, createTenant, TenantFixture } from '../support/tenant-fixture';
 
 interface Run {
   runId: string;
@@ -82,13 +82,9 @@ describe('no secret leaks from a full journey: API answers, logs, PostgreSQL dum
     acme = await createTenant(stack, administrators(stack).full.AdminID);
     secrets.push({ kind: 'Console event-signing secret', value: acme.consoleEvents.secret, issuedIn: recorder.last('POST', /^\/api\/v1\/tenants$/) });
     secrets.push({ kind: 'API key', value: acme.apiKey, issuedIn: recorder.last('POST', /\/api-keys$/) });
-    const readOnly = await callApi<{ apiKey: string }>(stack.apiUrl, 'POST', `/api/v1/tenants/${acme.tenantId}/api-keys`, {
-      token: stack.operatorToken,
-      body: { consoleAdministratorId: administrators(stack).withoutPsa.AdminID },
-    });
-    expect(readOnly.status).toBe(201);
-    secrets.push({ kind: 'API key of an administrator without PSA rights', value: readOnly.body.apiKey, issuedIn: recorder.last('POST', /\/api-keys$/) });
-    expect((await callApi(stack.apiUrl, 'PUT', '/api/v1/halopsa/connection', { token: readOnly.body.apiKey, body: {} })).status).toBe(403);
+    const readOnlyKey = await createApiKey(stack, acme.tenantId, administrators(stack).withoutPsa.AdminID);
+    secrets.push({ kind: 'API key of an administrator without PSA rights', value: readOnlyKey, issuedIn: recorder.last('POST', /\/api-keys$/) });
+    expect((await callApi(stack.apiUrl, 'PUT', '/api/v1/halopsa/connection', { token: readOnlyKey, body: {} })).status).toBe(403);
   });
 
   it('connects HaloPSA with the client secret: setup completes and every right holds', async () => {

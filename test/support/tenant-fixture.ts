@@ -1,3 +1,4 @@
+import { ConsoleSimulator } from '../../simulators/console/console-simulator';
 import { ConsoleAdministrator } from '../../simulators/demo-data';
 import { callApi } from './api-client';
 import { ProductStack } from './product-stack';
@@ -18,17 +19,22 @@ export function administrators(stack: ProductStack): { full: ConsoleAdministrato
   return { full, withoutPsa };
 }
 
-/** Creates a tenant for the Console simulator (operator API) and an API key for one administrator. */
-export async function createTenant(stack: ProductStack, administratorId: string, name = 'Acme MSP'): Promise<TenantFixture> {
+/** Creates a tenant for a Console simulator (the stack's unless given; operator API) and an API key for one administrator. */
+export async function createTenant(stack: ProductStack, administratorId: string, name = 'Acme MSP', consoleSimulator: ConsoleSimulator = stack.console): Promise<TenantFixture> {
   const tenant = await callApi<{ id: string; consoleEvents: { url: string; secret: string } }>(stack.apiUrl, 'POST', '/api/v1/tenants', {
     token: stack.operatorToken,
-    body: { name, consoleUrl: stack.console.url, consoleLogin: stack.console.credentials.login, consolePassword: stack.console.credentials.password },
+    body: { name, consoleUrl: consoleSimulator.url, consoleLogin: consoleSimulator.credentials.login, consolePassword: consoleSimulator.credentials.password },
   });
   if (tenant.status !== 201) throw new Error(`tenant creation answered ${tenant.status}: ${JSON.stringify(tenant.body)}`);
-  const key = await callApi<{ apiKey: string }>(stack.apiUrl, 'POST', `/api/v1/tenants/${tenant.body.id}/api-keys`, {
+  return { tenantId: tenant.body.id, apiKey: await createApiKey(stack, tenant.body.id, administratorId), consoleEvents: tenant.body.consoleEvents };
+}
+
+/** A new API key of the tenant for one Console administrator (operator API). */
+export async function createApiKey(stack: ProductStack, tenantId: string, administratorId: string, label?: string): Promise<string> {
+  const key = await callApi<{ apiKey: string }>(stack.apiUrl, 'POST', `/api/v1/tenants/${tenantId}/api-keys`, {
     token: stack.operatorToken,
-    body: { consoleAdministratorId: administratorId },
+    body: { consoleAdministratorId: administratorId, ...(label ? { label } : {}) },
   });
   if (key.status !== 201) throw new Error(`API key creation answered ${key.status}: ${JSON.stringify(key.body)}`);
-  return { tenantId: tenant.body.id, apiKey: key.body.apiKey, consoleEvents: tenant.body.consoleEvents };
+  return key.body.apiKey;
 }
