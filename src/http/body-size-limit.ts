@@ -10,6 +10,6 @@ export const REQUEST_BODY_LIMIT_BYTES = 1_048_576;
  */
 export function refuseOversizedBodies(req: Request, res: Response, next: NextFunction): void {
   const length = Number(req.headers['content-length'] ?? 0);
-  if (length <= REQUEST_BODY_LIMIT_BYTES) return next();
+  if (!(length > REQUEST_BODY_LIMIT_BYTES)) return next();
   res.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: `The request body has ${length} bytes; the API takes at most ${REQUEST_BODY_LIMIT_BYTES} (1 MB).` });
 }
