@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { ConsoleError } from '../src/console/console-errors';
-import { UrlPolicyError } from '../src/security/url-policy';
+import { urlRefusal } from './url-refusal';
 
 /**
  * Console errors as Temporal failures that retry policies understand: refused credentials or
@@ -8,7 +8,8 @@ import { UrlPolicyError } from '../src/security/url-policy';
  * time too) stop at once; server and network failures retry, after `Retry-After` when sent.
  */
 export function consoleFailure(error: unknown): unknown {
-  if (error instanceof UrlPolicyError && !error.retryable) return ApplicationFailure.create({ message: error.message, type: 'ConsoleUrlRefused', nonRetryable: true });
+  const refused = urlRefusal(error, 'ConsoleUrlRefused');
+  if (refused) return refused;
   if (!(error instanceof ConsoleError)) return error;
   return ApplicationFailure.create({ message: error.message, type: `Console_${error.kind}`, nonRetryable: !error.retryable, nextRetryDelay: error.retryAfterMs });
 }

@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { HaloError } from '../src/halo/halo-errors';
-import { UrlPolicyError } from '../src/security/url-policy';
+import { urlRefusal } from './url-refusal';
 
 const MINUTE_MS = 60_000;
 
@@ -19,7 +19,8 @@ export function rateLimitFallbackDelayMs(attempt: number): number {
  * Halo asks (or long enough for the window); the rest retry.
  */
 export function toApplicationFailure(error: unknown, attempt: number): unknown {
-  if (error instanceof UrlPolicyError && !error.retryable) return ApplicationFailure.create({ message: error.message, type: 'HaloUrlRefused', nonRetryable: true });
+  const refused = urlRefusal(error, 'HaloUrlRefused');
+  if (refused) return refused;
   if (!(error instanceof HaloError)) return error;
   const type = `Halo_${error.kind}`;
   if (error.kind === 'rate_limited') {

@@ -203,7 +203,9 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
       );
       const counts: Record<string, number> = {};
       for (const row of rows) counts[row.outcome === 'done' ? row.action : row.outcome] = (counts[row.outcome === 'done' ? row.action : row.outcome] ?? 0) + Number(row.count);
-      await db.update(SyncRunEntity, { id: input.runId }, { state: input.error ? 'failed' : 'completed', error: input.error, counts, finishedAt: deps.now() });
+      const recorded = await db.update(SyncRunEntity, { id: input.runId }, { state: input.error ? 'failed' : 'completed', error: input.error, counts, finishedAt: deps.now() });
+      // A run whose planning failed before it was recorded leaves nothing to point at.
+      if (!recorded.affected) return counts;
       await db.update(
         IntegrationEntity,
         { id: input.integrationId },

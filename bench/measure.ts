@@ -63,30 +63,6 @@ export function haloCounters(haloUrl: string): Promise<HaloCounters> {
   return simControl<HaloCounters>(haloUrl, 'GET', '/counters');
 }
 
-/** Computer-id values held by more than one asset in the HaloPSA simulator (any state). */
-export function computerIdsWithSeveralAssets(halo: HaloSimulator): { fieldId: number | null; assetsWithComputerId: number; duplicates: Record<string, number> } {
-  const field = halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid');
-  if (!field) return { fieldId: null, assetsWithComputerId: 0, duplicates: {} };
-  const perValue = new Map<string, number>();
-  for (const asset of halo.state.assets.all()) {
-    for (const value of (asset.customfields ?? []).filter((f) => f.id === field.id).map((f) => String(f.value ?? '').toLowerCase())) {
-      if (value !== '') perValue.set(value, (perValue.get(value) ?? 0) + 1);
-    }
-  }
-  const duplicates = Object.fromEntries([...perValue.entries()].filter(([, n]) => n > 1));
-  return { fieldId: field.id, assetsWithComputerId: perValue.size, duplicates };
-}
-
-/** computer-id value → asset id, for watching one asset by id. */
-export function assetIdsByComputerId(halo: HaloSimulator, fieldId: number): Map<string, number> {
-  const byHid = new Map<string, number>();
-  for (const asset of halo.state.assets.all()) {
-    const value = (asset.customfields ?? []).find((f) => f.id === fieldId)?.value;
-    if (value !== undefined && value !== null && value !== '') byHid.set(String(value).toLowerCase(), asset.id);
-  }
-  return byHid;
-}
-
 /** VmHWM (peak resident set) and VmRSS of a process, in MB (Linux /proc). */
 export async function memoryOf(pid: number): Promise<{ peakRssMB: number | null; rssMB: number | null }> {
   try {

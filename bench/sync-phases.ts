@@ -1,10 +1,9 @@
+import { assetIdsByComputerId, assetsHoldingComputerId, computerIdsWithSeveralAssets } from '../simulators/halo/state/computer-id-assets';
 import { SeededRandom } from '../simulators/shared/seeded-random';
 import { pollUntil, simControl, sleep } from './bench-http';
 import type { BenchStack } from './bench-stack';
 import type { MappingSummary, Tenant } from './journey';
 import {
-  assetIdsByComputerId,
-  computerIdsWithSeveralAssets,
   describeRaw,
   haloCounters,
   historyGrowth,
@@ -77,11 +76,7 @@ async function runs(ctx: PhaseContext): Promise<RunView[]> {
  * computer id, i.e. the assets the service linked. 0 when none exists (nothing to compare).
  */
 export function deepCheckPages(ctx: PhaseContext): number {
-  const halo = ctx.stack.simulators.haloSimulator;
-  const field = halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid');
-  if (!field) return 0;
-  const linked = halo.state.assets.all().filter((asset) => (asset.customfields ?? []).some((f) => f.id === field.id && String(f.value ?? '') !== '')).length;
-  return Math.ceil(linked / HALO_PAGE_SIZE);
+  return Math.ceil(assetsHoldingComputerId(ctx.stack.simulators.haloSimulator.state) / HALO_PAGE_SIZE);
 }
 
 /** Waits until the sync workflow's history stops growing (its last tasks after a run), at most 10 s. */
@@ -127,7 +122,7 @@ export async function measuredPhase(
   const consoleRaw = await simControl<{ total: number; byPathAndVerb: Record<string, number> }>(consoleUrl, 'GET', '/counters');
   const consoleCounters = { total: consoleRaw.total, byPathAndVerb: templatedPaths(consoleRaw.byPathAndVerb) };
   const haloRequests = summariseRequests(counters, ctx.refusals.value());
-  const duplicates = computerIdsWithSeveralAssets(stack.simulators.haloSimulator);
+  const heldTwice = computerIdsWithSeveralAssets(stack.simulators.haloSimulator.state);
   // Creates counted per value of the computer-id custom field only (the simulator counts every custom field).
   const createdTwice = Object.entries(counters.assetCreatesByCustomFieldValue)
     .filter(([field]) => field.toLowerCase() === 'cfconsolecomputerid')
@@ -165,8 +160,8 @@ export async function measuredPhase(
     temporal: (({ events, executions }) => ({ workflowId: syncWorkflowId(ctx), historyEvents: events, executions }))(historyGrowth(historyBefore, historyAfter)),
     duplicates: {
       createdMoreThanOnceInPhase: createdTwice.length,
-      computerIdsWithMoreThanOneAsset: Object.keys(duplicates.duplicates).length,
-      examples: [...createdTwice, ...Object.keys(duplicates.duplicates)].slice(0, 5),
+      computerIdsWithMoreThanOneAsset: heldTwice.length,
+      examples: [...createdTwice, ...heldTwice].slice(0, 5),
     },
     worker: await memoryOf(stack.worker.pid),
     haloRateLimitAtStart: rateLimitAtStart,
@@ -267,9 +262,8 @@ export interface ChurnPlan {
  */
 export async function applyChurn(ctx: PhaseContext, computers: number, seed: number): Promise<ChurnPlan> {
   const sims = ctx.stack.simulators;
-  const fieldId = computerIdsWithSeveralAssets(sims.haloSimulator).fieldId;
-  if (fieldId === null) throw new Error('no computer-id custom field in HaloPSA: setup did not run');
-  const linked = assetIdsByComputerId(sims.haloSimulator, fieldId);
+  const linked = assetIdsByComputerId(sims.haloSimulator.state);
+  if (linked.size === 0) throw new Error('no asset in HaloPSA holds a computer id: setup or the initial sync did not run');
   const candidates = [...sims.consoleSimulator.state.computers]
     .filter((c) => linked.has(c.ComputerHID.toLowerCase()) && ctx.mapping.customerOf.has(c.CompanyName))
     .sort((a, b) => a.ComputerHID.localeCompare(b.ComputerHID));
@@ -337,8 +331,7 @@ export interface EventLatencies {
 export async function renameWithEvents(ctx: PhaseContext, hids: readonly string[], seed: number): Promise<EventLatencies & { wallMs: number }> {
   const sims = ctx.stack.simulators;
   const halo = sims.haloSimulator;
-  const fieldId = computerIdsWithSeveralAssets(halo).fieldId as number;
-  const assetOf = assetIdsByComputerId(halo, fieldId);
+  const assetOf = assetIdsByComputerId(halo.state);
   const random = new SeededRandom(seed);
   const pending = new Map<string, { assetId: number; name: string; changedAt: number }>();
   const latencies: number[] = [];
@@ -366,7 +359,7 @@ export async function renameWithEvents(ctx: PhaseContext, hids: readonly string[
   let gaps = 0;
   try {
     for (const [index, hid] of hids.entries()) {
-      const assetId = assetOf.get(hid);
+      const assetId = assetOf.get(hid)?.[0];
       if (assetId === undefined) throw new Error(`computer ${hid} has no asset to watch`);
       const name = `EVT-${String(index + 1).padStart(2, '0')}-${hid.slice(0, 8).toUpperCase()}`;
       const changedAt = Date.now();

@@ -65,14 +65,16 @@ export async function integrationSync(input: IntegrationSyncInput): Promise<void
   });
   setHandler(syncProgress, () => ({ running: running[running.length - 1] ?? null, queued: { full: full !== null, computers: hids.size }, runsInThisHistory: runs }));
 
+  /** One run, always given a final record: a failure while planning (a Console refusing the login, say) fails the run, not the workflow. */
   async function run(trigger: SyncRequestTrigger, scope: string[] | undefined, supersedes: string | undefined): Promise<void> {
     const runId = uuid4();
-    const begun = await activities.beginSyncRun({ integrationId: input.integrationId, runId, workflowId: workflowInfo().workflowId, trigger, hids: scope, supersedes });
-    runs++;
-    if (begun.state === 'skipped') return;
-    const progress: Running = { runId, trigger, scope: scope ? 'computers' : 'full', planned: begun.pending, processed: 0 };
-    running.push(progress);
+    let progress: Running | undefined;
     try {
+      const begun = await activities.beginSyncRun({ integrationId: input.integrationId, runId, workflowId: workflowInfo().workflowId, trigger, hids: scope, supersedes });
+      runs++;
+      if (begun.state === 'skipped') return;
+      progress = { runId, trigger, scope: scope ? 'computers' : 'full', planned: begun.pending, processed: 0 };
+      running.push(progress);
       for (let remaining = begun.pending; remaining > 0 && !stopping; ) {
         const batch = await activities.applySyncBatch({ integrationId: input.integrationId, runId, batchSize: input.batchSize });
         progress.processed += batch.processed;
@@ -90,7 +92,7 @@ export async function integrationSync(input: IntegrationSyncInput): Promise<void
         stopsIntegration: STOPPING_FAILURES.has(cause?.type ?? ''),
       });
     } finally {
-      running.pop();
+      if (progress) running.pop();
     }
   }
 

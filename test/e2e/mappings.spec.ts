@@ -1,4 +1,5 @@
 import { waitFor } from '../../dev/wait-for';
+import { computerIdField } from '../../simulators/halo/state/computer-id-assets';
 import { callApi } from '../support/api-client';
 import { connectAndSetUp, haloRequests, resetHaloCounters, writesIn } from '../support/halo-setup-fixture';
 import { ProductStack, startProductStack } from '../support/product-stack';
@@ -55,7 +56,7 @@ describe('mappings: companies, asset types, computers, export and Connect', () =
     stack = await startProductStack({ companies: 8, computers: 150 });
     acme = await createTenant(stack, administrators(stack).full.AdminID);
     await connectAndSetUp(stack, acme);
-    computerIdFieldId = stack.halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid')!.id;
+    computerIdFieldId = computerIdField(stack.halo.state)!.id;
     connectUrl = stack.halo.state.customButtons.all().find((b) => b.name === 'ConsoleConnectToComputer')!.url!;
   });
 

@@ -1,4 +1,5 @@
 import { waitFor } from '../../dev/wait-for';
+import { computerIdField } from '../../simulators/halo/state/computer-id-assets';
 import { callApi } from '../support/api-client';
 import { consoleEventHeaders } from '../support/console-event-post';
 import { connectAndSetUp, haloRequests, resetHaloCounters, writesIn } from '../support/halo-setup-fixture';
@@ -47,7 +48,7 @@ describe('inventory sync', () => {
     stack = await startProductStack({ companies: 6, computers: 80, env: { TEMPORAL_HISTORY_LIMIT: '60', HALO_WRITE_BATCH_SIZE: '2' } });
     acme = await createTenant(stack, administrators(stack).full.AdminID);
     ({ integrationId } = await connectAndSetUp(stack, acme));
-    computerIdFieldId = stack.halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid')!.id;
+    computerIdFieldId = computerIdField(stack.halo.state)!.id;
     await api('POST', '/api/v1/halopsa/companies/auto-map');
     const server = stack.halo.state.assetTypes.all().find((t) => t.name === 'Server')!;
     for (const { licenseType } of (await api<{ licenseType: string }[]>('GET', '/api/v1/halopsa/asset-types')).body) {
@@ -190,6 +191,21 @@ describe('inventory sync', () => {
     expect((await post(acme.consoleEvents.url, body.replace('backup', 'computer'), signed(body))).status).toBe(401);
     expect((await post(`${stack.apiUrl}/api/v1/console-events?account=unknown-account`, body, signed(body))).status).toBe(401);
     expect((await post(acme.consoleEvents.url, '{not json', signed('{not json'))).status).toBe(400);
+  });
+
+  it('fails a run at once when the Console refuses the login, instead of retrying the planning', async () => {
+    const { login, password } = stack.console.credentials;
+    // An administrator generates new Console API credentials: the stored ones stop working.
+    await consoleSim('PUT', '/settings', { login, password: `${password}-rotated` });
+    try {
+      // Retried, the planning would back off 2, 4, 8, 16, 32 s... and outlast this wait.
+      const run = await waits().syncNow(30_000);
+      expect(run).toMatchObject({ state: 'failed', error: expect.stringMatching(/Console/) });
+      // The run failed, not the integration's sync workflow: later runs and events still reach it.
+      expect((await stack.temporal.client.workflow.getHandle(`sync:${integrationId}`).describe()).status.name).toBe('RUNNING');
+    } finally {
+      await consoleSim('PUT', '/settings', { login, password });
+    }
   });
 
   it('continues as new past its history limit, keeping every run recorded', async () => {

@@ -1,11 +1,12 @@
 import { waitFor } from '../../dev/wait-for';
+import { assetsHoldingComputerId } from '../../simulators/halo/state/computer-id-assets';
 import { simulatorControl } from '../support/simulator-control';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { inspectEndState, syncFigures } from './support/end-state';
 import { connectAndMapEverything, MappedIntegration } from './support/fault-journey';
 import { FAULT_SCALE, scenarioRandom } from './support/fault-suite-settings';
 import { printFaultSummary } from './support/fault-summary';
-import { linkedAssetCount, requestSync, runIds, settledManualRun, syncNowAndSettle, workOf } from './support/sync-runs';
+import { requestSync, runIds, settledManualRun, syncNowAndSettle, workOf } from './support/sync-runs';
 
 const SETTLE_MS = FAULT_SCALE.settleMs;
 jest.setTimeout(3 * SETTLE_MS);
@@ -39,7 +40,7 @@ describe(`Temporal and PostgreSQL restarted during a ${FAULT_SCALE.computers}-co
     const before = await runIds(stack, journey.integrationId);
     await requestSync(journey);
     for (const { name, at, restart } of restarts) {
-      await waitFor(`${Math.round(at * 100)} % of the assets written before the ${name}`, async () => linkedAssetCount(stack) >= at * licensed, SETTLE_MS, 25);
+      await waitFor(`${Math.round(at * 100)} % of the assets written before the ${name}`, async () => assetsHoldingComputerId(stack.halo.state) >= at * licensed, SETTLE_MS, 25);
       await restart(random.int(1_000, 5_000));
     }
     await settledManualRun(stack, journey.integrationId, before, SETTLE_MS);

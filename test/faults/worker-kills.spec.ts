@@ -1,4 +1,5 @@
 import { waitFor } from '../../dev/wait-for';
+import { assetsHoldingComputerId } from '../../simulators/halo/state/computer-id-assets';
 import { simulatorControl } from '../support/simulator-control';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { killAndReplaceWorker } from '../support/worker-restart';
@@ -7,7 +8,7 @@ import { connectAndMapEverything, MappedIntegration } from './support/fault-jour
 import { FAULT_SCALE, scenarioRandom } from './support/fault-suite-settings';
 import { printFaultSummary } from './support/fault-summary';
 import { inspectRemoval, removalFigures, removalView, RemovalView } from './support/removal-end-state';
-import { allRunsFinished, linkedAssetCount, requestSync, runIds, settledManualRun, syncNowAndSettle, workOf } from './support/sync-runs';
+import { allRunsFinished, requestSync, runIds, settledManualRun, syncNowAndSettle, workOf } from './support/sync-runs';
 
 const SETTLE_MS = FAULT_SCALE.settleMs;
 jest.setTimeout(3 * SETTLE_MS);
@@ -36,7 +37,7 @@ describe(`the worker killed at ${FAULT_SCALE.syncKills} seeded points of a ${FAU
     const before = await runIds(stack, journey.integrationId);
     await requestSync(journey);
     for (const point of points) {
-      await waitFor(`${Math.round(point * 100)} % of the assets written`, async () => linkedAssetCount(stack) >= point * licensed, SETTLE_MS, 25);
+      await waitFor(`${Math.round(point * 100)} % of the assets written`, async () => assetsHoldingComputerId(stack.halo.state) >= point * licensed, SETTLE_MS, 25);
       await sleep(random.int(0, 400));
       await killAndReplaceWorker(stack);
     }

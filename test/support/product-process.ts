@@ -25,6 +25,7 @@ export function startProductProcess(kind: keyof typeof ENTRIES, env: Record<stri
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ended = (): boolean => child.exitCode !== null || child.signalCode !== null;
   const killIfLeft = (): void => void child.kill('SIGKILL');
   process.once('exit', killIfLeft);
   const forgetAtFileEnd = onTestFileEnd(() => {
@@ -40,7 +41,6 @@ export function startProductProcess(kind: keyof typeof ENTRIES, env: Record<stri
     output: () => output,
     exited,
     async waitForOutput(pattern, timeoutMs = 60_000) {
-      const ended = (): boolean => child.exitCode !== null || child.signalCode !== null;
       await waitFor(`${kind} output matching ${pattern}`, async () => pattern.test(output) || ended(), timeoutMs, 100);
       if (!pattern.test(output)) {
         const how = child.signalCode ?? `code ${child.exitCode}`;
@@ -48,7 +48,7 @@ export function startProductProcess(kind: keyof typeof ENTRIES, env: Record<stri
       }
     },
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (!ended()) child.kill(signal);
       return exited;
     },
   };

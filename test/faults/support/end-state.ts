@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { assetIdsByComputerId, computerIdField, computerIdsWithSeveralAssets } from '../../../simulators/halo/state/computer-id-assets';
 import { ProductStack } from '../../support/product-stack';
 import { MappedIntegration } from './fault-journey';
 import { FaultFigures, InjectedFaults } from './fault-summary';
@@ -18,7 +19,7 @@ export interface EndState {
 
 export async function inspectEndState(stack: ProductStack, journey: MappedIntegration): Promise<EndState> {
   const expected = expectedComputers(stack);
-  const assetsByHid = assetIdsByComputerId(stack);
+  const assetsByHid = assetIdsByComputerId(stack.halo.state);
   const duplicates = duplicateComputers(stack);
 
   const { links, runs, pendingByRun } = await productRecords(stack.database.url, journey.integrationId);
@@ -31,29 +32,12 @@ export async function inspectEndState(stack: ProductStack, journey: MappedIntegr
   return { expected: expected.length, duplicates, lost, unfinishedRuns, runsCompleted: runs.filter((run) => run.state === 'completed').length };
 }
 
-/** The HaloPSA simulator's assets (any state) by the computer id the service wrote into them. */
-export function assetIdsByComputerId(stack: ProductStack): Map<string, number[]> {
-  const field = computerIdField(stack);
-  const assetsByHid = new Map<string, number[]>();
-  for (const asset of stack.halo.state.assets.all()) {
-    const hid = asset.customfields?.find((f) => f.id === field.id)?.value;
-    if (hid === undefined || hid === null || String(hid) === '') continue;
-    assetsByHid.set(String(hid), [...(assetsByHid.get(String(hid)) ?? []), asset.id]);
-  }
-  return assetsByHid;
-}
-
 /** Computer ids held by more than one asset, or that HaloPSA was asked to create more than once. */
 export function duplicateComputers(stack: ProductStack): string[] {
-  const creates = stack.halo.state.assetCreates.snapshot()[computerIdField(stack).name] ?? {};
-  const held = [...assetIdsByComputerId(stack)].filter(([, ids]) => ids.length > 1).map(([hid]) => hid);
-  return [...new Set([...held, ...Object.keys(creates).filter((hid) => creates[hid] > 1)])];
-}
-
-function computerIdField(stack: ProductStack) {
-  const field = stack.halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid');
+  const field = computerIdField(stack.halo.state);
   if (!field) throw new Error('setup did not create the computer-id custom field');
-  return field;
+  const creates = stack.halo.state.assetCreates.snapshot()[field.name] ?? {};
+  return [...new Set([...computerIdsWithSeveralAssets(stack.halo.state), ...Object.keys(creates).filter((hid) => creates[hid] > 1)])];
 }
 
 /**

@@ -63,9 +63,3 @@ export async function requestSync(journey: MappedIntegration): Promise<void> {
   const answer = await journey.api('POST', '/api/v1/halopsa/sync');
   if (answer.status !== 202) throw new Error(`sync now answered ${answer.status}: ${JSON.stringify(answer.body)}`);
 }
-
-/** Assets carrying a computer id in the HaloPSA simulator: how far a first sync has got. */
-export function linkedAssetCount(stack: ProductStack): number {
-  const field = stack.halo.state.fieldInfos.all().find((f) => f.name.toLowerCase() === 'cfconsolecomputerid');
-  return field ? stack.halo.state.assets.all().filter((asset) => asset.customfields?.some((f) => f.id === field.id && String(f.value ?? '') !== '')).length : 0;
-}
