@@ -6,6 +6,7 @@ import {
   backupStatusName,
   BackupStatusCode,
   ConsoleAdministrator,
+  consoleApp,
   ConsoleApp,
   ConsoleCompany,
   ConsoleComputer,
@@ -233,6 +234,8 @@ export class ConsoleState {
       LastActivity: consoleDate(this.now()),
       HasBackupApp: false,
       LostAuth: false,
+      LostAuthChangeDate: null,
+      InstanceType: 0,
       Apps: [],
     };
     applyAgents(computer, agents, online);
@@ -489,8 +492,8 @@ function applyAgents(computer: ConsoleComputer, agents: { backup: boolean; ra: b
   const existing = new Map(computer.Apps.map((a) => [a.ApplicationId, a]));
   const apps: ConsoleApp[] = [];
   const backupVersion = DEFAULT_VERSIONS[computer.OSTypeString];
-  if (agents.backup) apps.push(existing.get('backup') ?? { ApplicationId: 'backup', Version: backupVersion, VersionStatus: 0, ApplicationState: 0, Online: online });
-  if (agents.ra) apps.push(existing.get('ra') ?? { ApplicationId: 'ra', Version: '3.4.1.90', VersionStatus: 0, ApplicationState: 0, Online: online });
+  if (agents.backup) apps.push(existing.get('backup') ?? consoleApp('backup', backupVersion, true, online));
+  if (agents.ra) apps.push(existing.get('ra') ?? consoleApp('ra', '3.4.1.90', true, online));
   for (const app of computer.Apps) if (app.ApplicationId !== 'backup' && app.ApplicationId !== 'ra') apps.push(app);
   for (const app of apps) app.Online = online;
   computer.Apps = apps;

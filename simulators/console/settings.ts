@@ -12,6 +12,11 @@ export interface ConsoleSettings {
   badLoginStatus: 400 | 403;
   /** Monitoring `Status` as the numeric code or as the enum name ("Success"). */
   monitoringStatusFormat: 'number' | 'string';
+  /**
+   * Enums as names (`DefaultLicense: "Desktop"`, `BuildTypeString: "Standard"`, `AccessToCompaniesMode:
+   * "AllCompanies"`) or as the vendor's numbers (`0`, `536870940`, `1`): see `vendor-enums.ts`.
+   */
+  enumFormat: 'string' | 'number';
   /** `ComputerHID` as a plain GUID or wrapped in braces ("{...}"). */
   hidFormat: 'plain' | 'braces';
   /** Answer 406 to API calls whose Accept header does not name application/json. */
@@ -31,6 +36,7 @@ export function defaultSettings(): ConsoleSettings {
     tokenLifetimeSeconds: DEFAULT_TOKEN_LIFETIME_SECONDS,
     badLoginStatus: 400,
     monitoringStatusFormat: 'number',
+    enumFormat: 'string',
     hidFormat: 'plain',
     requireJsonAccept: false,
     maxPageSize: 0,
@@ -46,6 +52,7 @@ export const settingsPatchSchema = z
     tokenLifetimeSeconds: z.number().int().min(1).max(10 * 365 * 86_400),
     badLoginStatus: z.union([z.literal(400), z.literal(403)]),
     monitoringStatusFormat: z.enum(['number', 'string']),
+    enumFormat: z.enum(['string', 'number']),
     hidFormat: z.enum(['plain', 'braces']),
     requireJsonAccept: z.boolean(),
     maxPageSize: z.number().int().min(0),

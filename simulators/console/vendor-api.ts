@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { json, parseFormBody, parseJsonBody, Router, SimHandler, SimRequest, SimResponse } from '../shared/http-kit';
-import { backupStatusName, ConsoleComputer, ConsoleMonitoringRow } from '../demo-data/types';
 import { connectPage, connectPageHid, isConnectPath } from './connect-page';
 import type { SimulatorContext } from './context';
+import { consolePackages, consoleUsers } from './derived-resources';
+import { formatAdministrator, formatCompany, formatComputer, formatMonitoring } from './vendor-format';
 
 /**
  * The Console's vendor API (console-api.md sections 1-3), JSON only:
  *   POST /api/Provider/Login, GET /api/Companies[/{id}], GET /api/Computers/{offset}/{count},
- *   GET /api/Computers/{hid}, GET /api/Licenses[?isAvailable=], GET /api/Monitoring,
- *   GET /api/Administrators, GET /connect/web?hid= (HTML).
+ *   GET /api/Computers/{hid}, GET /api/Licenses[?isAvailable=], GET /api/Licenses/{id},
+ *   GET /api/Monitoring, GET /api/Administrators[/{id}], GET /api/Users, GET /api/Packages,
+ *   GET /connect/web?hid= (HTML).
  */
 
 export const DENIED = { Message: 'Authorization has been denied for this request.' };
@@ -70,16 +72,15 @@ export function createVendorRouter(ctx: SimulatorContext): Router {
   const router = new VendorRouter(ctx, connect);
   router
     .on('POST', '/api/Provider/Login', (req) => login(ctx, req))
-    .on('GET', '/api/Companies', () => json(200, ctx.state.companies))
+    .on('GET', '/api/Companies', () => json(200, ctx.state.companies.map((c) => formatCompany(ctx.settings, c))))
     .on('GET', '/api/Companies/:id', (req) => {
-      const id = req.params.id.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
-      const company = ctx.state.companies.find((c) => c.Id.toLowerCase() === id);
-      return company ? json(200, company) : json(404, { Message: `Company ${req.params.id} was not found.` });
+      const company = findById(ctx.state.companies, (c) => c.Id, req.params.id);
+      return company ? json(200, formatCompany(ctx.settings, company)) : notFound('Company', req.params.id);
     })
     .on('GET', '/api/Computers/:offset/:count', (req) => listComputers(ctx, req))
     .on('GET', '/api/Computers/:hid', (req) => {
       const computer = ctx.state.findComputer(req.params.hid);
-      return computer ? json(200, formatComputer(ctx, computer)) : json(404, { Message: `Computer ${req.params.hid} was not found.` });
+      return computer ? json(200, formatComputer(ctx.settings, computer)) : notFound('Computer', req.params.hid);
     })
     .on('GET', '/api/Licenses', (req) => {
       const raw = queryParam(req, 'isAvailable');
@@ -88,8 +89,18 @@ export function createVendorRouter(ctx: SimulatorContext): Router {
       const available = raw.toLowerCase() === 'true';
       return json(200, ctx.state.licenses.filter((l) => l.IsTaken !== available));
     })
-    .on('GET', '/api/Monitoring', () => json(200, ctx.state.monitoring.map((row) => formatMonitoring(ctx, row))))
-    .on('GET', '/api/Administrators', () => json(200, ctx.state.administrators))
+    .on('GET', '/api/Licenses/:id', (req) => {
+      const license = findById(ctx.state.licenses, (l) => l.ID, req.params.id);
+      return license ? json(200, license) : notFound('License', req.params.id);
+    })
+    .on('GET', '/api/Monitoring', () => json(200, ctx.state.monitoring.map((row) => formatMonitoring(ctx.settings, row))))
+    .on('GET', '/api/Administrators', () => json(200, ctx.state.administrators.map((a) => formatAdministrator(ctx.settings, a))))
+    .on('GET', '/api/Administrators/:id', (req) => {
+      const admin = findById(ctx.state.administrators, (a) => a.AdminID, req.params.id);
+      return admin ? json(200, formatAdministrator(ctx.settings, admin)) : notFound('Administrator', req.params.id);
+    })
+    .on('GET', '/api/Users', () => json(200, consoleUsers(ctx.state.companies, ctx.state.computers)))
+    .on('GET', '/api/Packages', () => json(200, consolePackages(ctx.state.companies)))
     .on('GET', '/connect/web', connect);
   return router;
 }
@@ -158,7 +169,7 @@ function listComputers(ctx: SimulatorContext, req: SimRequest): SimResponse {
   if (offset === undefined || requested === undefined) return json(400, INVALID_REQUEST);
   const count = ctx.settings.maxPageSize > 0 ? Math.min(requested, ctx.settings.maxPageSize) : requested;
   const all = ctx.state.computers;
-  const page = all.slice(offset, offset + count).map((c) => formatComputer(ctx, c));
+  const page = all.slice(offset, offset + count).map((c) => formatComputer(ctx.settings, c));
   return json(200, {
     Count: ctx.settings.countMode === 'total' ? all.length : page.length,
     Message: 'Success',
@@ -167,12 +178,14 @@ function listComputers(ctx: SimulatorContext, req: SimRequest): SimResponse {
   });
 }
 
-function formatComputer(ctx: SimulatorContext, computer: ConsoleComputer): ConsoleComputer {
-  return ctx.settings.hidFormat === 'braces' ? { ...computer, ComputerHID: `{${computer.ComputerHID}}` } : computer;
+/** An item by its GUID id, braces and case ignored. */
+function findById<T>(items: readonly T[], idOf: (item: T) => string, raw: string): T | undefined {
+  const id = raw.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
+  return items.find((item) => idOf(item).toLowerCase() === id);
 }
 
-function formatMonitoring(ctx: SimulatorContext, row: ConsoleMonitoringRow): unknown {
-  return ctx.settings.monitoringStatusFormat === 'string' ? { ...row, Status: backupStatusName(row.Status) ?? String(row.Status) } : row;
+function notFound(what: string, id: string): SimResponse {
+  return json(404, { Message: `${what} ${id} was not found.` });
 }
 
 function toNonNegativeInt(text: string): number | undefined {

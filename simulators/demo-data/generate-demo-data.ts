@@ -5,6 +5,7 @@ import {
   BACKUP_STATUS,
   BackupStatusCode,
   ConsoleAdministrator,
+  consoleApp,
   ConsoleApp,
   ConsoleBackupStats,
   ConsoleCompany,
@@ -347,11 +348,11 @@ function makeComputers(
       const backupVersion = random.weighted([[versions[0], 6], [versions[1], 3], [versions[2], 1]] as const);
       const rmmVersion = random.weighted([[RMM_VERSIONS[0], 6], [RMM_VERSIONS[1], 3], [RMM_VERSIONS[2], 1]] as const);
       const apps: ConsoleApp[] = [];
-      if (hasBackup) apps.push(makeApp('backup', backupVersion, backupVersion === versions[0], online));
-      if (hasRmm) apps.push(makeApp('ra', rmmVersion, rmmVersion === RMM_VERSIONS[0], online));
+      if (hasBackup) apps.push(consoleApp('backup', backupVersion, backupVersion === versions[0], online));
+      if (hasRmm) apps.push(consoleApp('ra', rmmVersion, rmmVersion === RMM_VERSIONS[0], online));
 
       const parts = backupVersion.split('.').map(Number);
-      computers.push({
+      const computer: ConsoleComputer = {
         ComputerHID: random.uuid(),
         ComputerName: hostName,
         ComputerDisplayName: random.chance(0.15) ? `${hostName} (${random.pick(DISPLAY_LABELS)})` : hostName,
@@ -370,8 +371,12 @@ function makeComputers(
         LastActivity: consoleDate(new Date(Math.max(activity, lastStart))),
         HasBackupApp: hasBackup,
         LostAuth: hasBackup && random.chance(0.01),
+        LostAuthChangeDate: null,
+        InstanceType: 0,
         Apps: apps,
-      });
+      };
+      if (computer.LostAuth) computer.LostAuthChangeDate = computer.LastActivity;
+      computers.push(computer);
       monitoring.push(...rows);
     }
   });
@@ -422,10 +427,6 @@ function allocate(random: SeededRandom, companies: number, computers: number): n
   const byFraction = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let k = 0; k < remaining - given; k++) counts[byFraction[k % companies][1]] += 1;
   return counts;
-}
-
-function makeApp(id: 'backup' | 'ra', version: string, latest: boolean, online: boolean): ConsoleApp {
-  return { ApplicationId: id, Version: version, VersionStatus: latest ? 0 : 1, ApplicationState: 0, Online: online };
 }
 
 function makePlanRow(

@@ -55,9 +55,9 @@ export interface ConsoleCompany {
   /** 0 custom, 1 global pool, 2 company pool. */
   LicenseSettings: 0 | 1 | 2;
   Destinations: ConsoleDestination[];
-  /** A license display name, or null (UNSURE: shape not documented). */
+  /** A license display name, or null; the vendor sends `MBSLicenseType` numbers (`enumFormat: "number"`). */
   DefaultLicense: ConsoleLicenseType | null;
-  /** License display names allowed when `LicenseSettings` is 0 (UNSURE: shape not documented). */
+  /** License display names allowed when `LicenseSettings` is 0; numbers as `DefaultLicense`. */
   AllowedLicenses: ConsoleLicenseType[];
 }
 
@@ -89,15 +89,33 @@ export interface ConsoleBackupStats {
 /** `ApplicationId` "backup" is the Backup agent, "ra" the Connect/RMM agent. */
 export type ConsoleApplicationId = 'backup' | 'ra';
 
+/** The build type the vendor's samples show, as `BuildTypeString` (number form) and apps' `BuildTypeLong`. */
+export const STANDARD_BUILD_TYPE_CODE = 536_870_940;
+
 export interface ConsoleApp {
   ApplicationId: ConsoleApplicationId | string;
   /** "7.9.4.83". */
   Version: string;
-  /** 0 up to date, 1 update available (UNSURE: enum undocumented). */
-  VersionStatus: number;
-  /** 0 installed and running, 1 stopped (UNSURE: enum undocumented). */
-  ApplicationState: number;
+  VersionStatus: 'Latest' | 'Outdated';
+  ApplicationState: 'Enabled' | 'Disabled';
+  BuildTypeLong: number;
+  /** 0 when the app reports no error. */
+  ErrorCode: number;
+  ErrorMessage: string | null;
   Online: boolean;
+}
+
+export function consoleApp(id: ConsoleApplicationId, version: string, latest: boolean, online: boolean): ConsoleApp {
+  return {
+    ApplicationId: id,
+    Version: version,
+    VersionStatus: latest ? 'Latest' : 'Outdated',
+    ApplicationState: 'Enabled',
+    BuildTypeLong: STANDARD_BUILD_TYPE_CODE,
+    ErrorCode: 0,
+    ErrorMessage: null,
+    Online: online,
+  };
 }
 
 export interface ConsoleComputer {
@@ -106,7 +124,8 @@ export interface ConsoleComputer {
   ComputerName: string;
   ComputerDisplayName: string;
   OSTypeString: ConsoleOsType;
-  BuildTypeString: string;
+  /** A name here; the simulator sends the vendor's number with `enumFormat: "number"`. */
+  BuildTypeString: 'Standard';
   /** The company's `Name`: the only link from a computer to its company. */
   CompanyName: string;
   UserEmail: string;
@@ -123,6 +142,10 @@ export interface ConsoleComputer {
   LastActivity: string;
   HasBackupApp: boolean;
   LostAuth: boolean;
+  /** ISO date without offset of the last `LostAuth` change; null when it never changed. */
+  LostAuthChangeDate: string | null;
+  /** UNSURE: an undocumented enum; the vendor's samples show 0. */
+  InstanceType: number;
   Apps: ConsoleApp[];
 }
 
@@ -187,7 +210,7 @@ export const ADMIN_PERMISSION_AREAS = [
 ] as const;
 export type AdminPermissionArea = (typeof ADMIN_PERMISSION_AREAS)[number];
 
-/** Sent as the enum's name (UNSURE: a deployment may send 0 / 1; clients should accept both). */
+/** Names here; the vendor sends SpecifiedCompanies = 0, AllCompanies = 1 (`enumFormat: "number"`). */
 export type AccessToCompaniesMode = 'AllCompanies' | 'SpecifiedCompanies';
 
 export interface ConsoleAdministrator {

@@ -52,11 +52,10 @@ export type CompanyAccessMode = 'all' | 'specified';
 
 /**
  * `AccessToCompaniesMode` as "all" or "specified". Names as the vendor's enum spells them
- * (`AllCompanies`, `SpecifiedCompanies`; case and separators ignored). Numbers follow the enum's
- * declaration order in the vendor docs, where `SpecifiedCompanies` is first and the default:
- * 0 = specified, 1 = all. Because that numbering is inferred, a 1 together with a non-empty
- * `Companies` list is read as "specified" (the Console leaves `Companies` empty for "all"), and
- * anything else unknown is "specified": the safe reading only ever shows fewer companies.
+ * (`AllCompanies`, `SpecifiedCompanies`; case and separators ignored). Numbers as the vendor's JSON
+ * samples send them: 0 = SpecifiedCompanies (the documented default), 1 = AllCompanies. The vendor
+ * requires an empty `Companies` list with "all", so a 1 together with a non-empty list is read as
+ * "specified", and anything else unknown is "specified": the safe reading only ever shows fewer companies.
  */
 export function companyAccessMode(admin: Pick<ConsoleAdministrator, 'AccessToCompaniesMode' | 'Companies'>): CompanyAccessMode {
   const raw = admin?.AccessToCompaniesMode;

@@ -26,8 +26,12 @@ export interface ConsoleCompany {
   StorageLimit?: number;
   /** 0 custom, 1 global pool, 2 company pool. */
   LicenseSettings?: number;
-  DefaultLicense?: string | null;
-  AllowedLicenses?: string[];
+  /**
+   * `MBSLicenseType` numbers as the vendor documents them (`0` = Desktop), names on some deployments.
+   * Passed through undecoded: the integration keys license types by `ConsoleLicense.LicenseType`.
+   */
+  DefaultLicense?: unknown;
+  AllowedLicenses?: unknown;
 }
 
 export interface ConsoleApp {
@@ -68,7 +72,8 @@ export interface ConsoleComputer {
   ComputerDisplayName?: string;
   /** "windows", "linux", "macos". */
   OSTypeString?: string;
-  BuildTypeString?: string;
+  /** A number in the vendor's samples (536870940), a name on some deployments; not read by the integration. */
+  BuildTypeString?: string | number;
   /** The company's `Name`: the only link from a computer to its company. */
   CompanyName: string;
   UserEmail?: string;
@@ -145,7 +150,7 @@ export interface ConsoleAdministrator {
   PermissionsModels: unknown;
   /** Company names; empty when access is to all companies. */
   Companies: string[];
-  /** "AllCompanies" / "SpecifiedCompanies" (or 1 / 0): read it with `visibleCompanyNames`. */
+  /** 0 (SpecifiedCompanies) / 1 (AllCompanies), or the names: read it with `visibleCompanyNames`. */
   AccessToCompaniesMode: unknown;
 }
 

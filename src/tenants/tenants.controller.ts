@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OperatorGuard } from '../access/operator.guard';
 import { CreateApiKeyDto, CreatedApiKeyView } from './dto/create-api-key.dto';
-import { CreatedTenantView, CreateTenantDto } from './dto/create-tenant.dto';
+import { CreatedTenantView, CreateTenantDto, TenantView } from './dto/create-tenant.dto';
+import { UpdateTenantDto } from './dto/update-tenant.dto';
 import { TenantsService } from './tenants.service';
 
 @ApiTags('operators')
@@ -18,6 +19,13 @@ export class TenantsController {
   @ApiCreatedResponse({ type: CreatedTenantView })
   create(@Body() body: CreateTenantDto): Promise<CreatedTenantView> {
     return this.tenants.create(body);
+  }
+
+  @Patch(':tenantId')
+  @ApiOperation({ summary: "Change a tenant's settings: the web console address that \"Connect to computer\" leads to." })
+  @ApiOkResponse({ type: TenantView })
+  update(@Param('tenantId', ParseUUIDPipe) tenantId: string, @Body() body: UpdateTenantDto): Promise<TenantView> {
+    return this.tenants.update(tenantId, body);
   }
 
   @Post(':tenantId/api-keys')

@@ -8,9 +8,10 @@ import { ApiKeyEntity } from '../persistence/entities/api-key.entity';
 import { TenantEntity } from '../persistence/entities/tenant.entity';
 import { generateApiKey } from '../security/api-keys';
 import { SecretCipher } from '../security/secret-cipher';
-import { normaliseServiceUrl } from '../security/url-policy';
+import { normaliseServiceUrl, serviceBaseString, UrlPolicy } from '../security/url-policy';
 import { CreateApiKeyDto, CreatedApiKeyView } from './dto/create-api-key.dto';
-import { CreatedTenantView, CreateTenantDto } from './dto/create-tenant.dto';
+import { CreatedTenantView, CreateTenantDto, TenantView } from './dto/create-tenant.dto';
+import { UpdateTenantDto } from './dto/update-tenant.dto';
 import { sealedContext } from './sealed-context';
 import { TenantConsoleService } from './tenant-console.service';
 
@@ -22,11 +23,13 @@ export class TenantsService {
     private readonly cipher: SecretCipher,
     private readonly consoles: TenantConsoleService,
     private readonly config: ConfigService<ApiConfig, true>,
+    private readonly urlPolicy: UrlPolicy,
   ) {}
 
   /** Checks the Console credentials by reading its administrators before anything is stored. */
   async create(input: CreateTenantDto): Promise<CreatedTenantView> {
     const consoleUrl = normaliseServiceUrl(input.consoleUrl).toString().replace(/\/$/, '');
+    const consoleWebUrl = input.consoleWebUrl === undefined ? consoleUrl : await this.checkedWebUrl(input.consoleWebUrl);
     await this.consoles.clientFor({ consoleUrl, login: input.consoleLogin, password: input.consolePassword }).listAdministrators();
     const id = randomUUID();
     const eventSecret = randomBytes(32).toString('base64url');
@@ -35,6 +38,7 @@ export class TenantsService {
         id,
         name: input.name.trim(),
         consoleUrl,
+        consoleWebUrl,
         consoleLoginSealed: this.cipher.encrypt(input.consoleLogin, sealedContext.consoleLogin(id)),
         consolePasswordSealed: this.cipher.encrypt(input.consolePassword, sealedContext.consolePassword(id)),
         eventAccountId: randomBytes(12).toString('base64url'),
@@ -43,12 +47,23 @@ export class TenantsService {
     );
     const publicBaseUrl = this.config.get('publicUrl', { infer: true }).baseUrl;
     return {
-      id: saved.id,
-      name: saved.name,
-      consoleUrl: saved.consoleUrl,
-      createdAt: saved.createdAt,
+      ...tenantView(saved),
       consoleEvents: { url: `${publicBaseUrl}/api/v1/console-events?account=${saved.eventAccountId}`, secret: eventSecret },
     };
+  }
+
+  async update(tenantId: string, input: UpdateTenantDto): Promise<TenantView> {
+    const tenant = await this.tenants.findOneBy({ id: tenantId });
+    if (!tenant) throw new NotFoundException('Tenant not found.');
+    if (input.consoleWebUrl !== undefined) tenant.consoleWebUrl = await this.checkedWebUrl(input.consoleWebUrl);
+    return tenantView(await this.tenants.save(tenant));
+  }
+
+  /** The web console's address, held to the same policy as the API URL: public https unless allowed. */
+  private async checkedWebUrl(input: string): Promise<string> {
+    const url = normaliseServiceUrl(input);
+    await this.urlPolicy.check(url);
+    return serviceBaseString(url);
   }
 
   async createApiKey(tenantId: string, input: CreateApiKeyDto): Promise<CreatedApiKeyView> {
@@ -70,4 +85,8 @@ export class TenantsService {
     );
     return { id: saved.id, apiKey: generated.key, prefix: generated.prefix, consoleAdministratorId: saved.consoleAdministratorId };
   }
+}
+
+function tenantView(tenant: TenantEntity): TenantView {
+  return { id: tenant.id, name: tenant.name, consoleUrl: tenant.consoleUrl, consoleWebUrl: tenant.consoleWebUrl, createdAt: tenant.createdAt };
 }

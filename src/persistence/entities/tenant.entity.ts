@@ -9,8 +9,13 @@ export class TenantEntity {
   @Column('text')
   name!: string;
 
+  /** The Console API's base URL. */
   @Column('text', { name: 'console_url' })
   consoleUrl!: string;
+
+  /** The Console's web console address, where "Connect to computer" leads (the API host is not it). */
+  @Column('text', { name: 'console_web_url' })
+  consoleWebUrl!: string;
 
   @Column('text', { name: 'console_login_sealed' })
   consoleLoginSealed!: string;

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 export class CreateTenantDto {
   @ApiProperty({ example: 'Acme MSP', description: 'A name for operators.' })
@@ -11,6 +11,15 @@ export class CreateTenantDto {
   @IsString()
   @MaxLength(2048)
   consoleUrl!: string;
+
+  @ApiPropertyOptional({
+    example: 'https://console.mspbackups.com',
+    description: 'Address of the web console, where "Connect to computer" leads. Default: the Console API URL.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  consoleWebUrl?: string;
 
   @ApiProperty({ description: 'API login generated in Console > Settings > General.' })
   @IsString()
@@ -27,6 +36,7 @@ export class TenantView {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() consoleUrl!: string;
+  @ApiProperty() consoleWebUrl!: string;
   @ApiProperty() createdAt!: Date;
 }
 

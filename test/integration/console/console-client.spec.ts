@@ -3,6 +3,7 @@ import { ConsoleClient, ConsoleClientOptions } from '../../../src/console/consol
 import { ConsoleError } from '../../../src/console/console-errors';
 import { UrlPolicy, UrlPolicyError } from '../../../src/security/url-policy';
 import { ConsoleSimulator, startConsoleSimulator } from '../../../simulators/console/console-simulator';
+import { consoleSettingsForProfile } from '../../../simulators/console/profile';
 import { generateDemoData } from '../../../simulators/demo-data/generate-demo-data';
 
 /** The Console client against the real Console simulator, over HTTP. */
@@ -69,7 +70,7 @@ describe('ConsoleClient against the Console simulator', () => {
   beforeEach(async () => {
     await control(sim, 'DELETE', '/faults');
     await control(sim, 'PUT', '/data', small);
-    await control(sim, 'PUT', '/settings', { countMode: 'total', maxPageSize: 0, hidFormat: 'plain', badLoginStatus: 400, monitoringStatusFormat: 'number' });
+    await control(sim, 'PUT', '/settings', { countMode: 'total', maxPageSize: 0, hidFormat: 'plain', badLoginStatus: 400, monitoringStatusFormat: 'number', enumFormat: 'string' });
     await resetCounters(sim);
   });
 
@@ -254,5 +255,39 @@ describe('ConsoleClient against the Console simulator', () => {
       expect((error as UrlPolicyError).message).toMatch(/plain http/);
       expect(sum(await counters(sim), /./)).toBe(0);
     });
+  });
+});
+
+describe('ConsoleClient against the strict Console simulator (403 bad login, numeric enums, braces, Count per page, pages of 100)', () => {
+  let sim: ConsoleSimulator;
+  const client = (password = sim.credentials.password): ConsoleClient =>
+    new ConsoleClient({ baseUrl: sim.url, login: sim.credentials.login, password }, { beforeRequest: (url) => new UrlPolicy({ allowedInsecureHosts: ['127.0.0.1'] }).check(url) });
+
+  beforeAll(async () => {
+    sim = await startConsoleSimulator({ data: large, settings: consoleSettingsForProfile('strict') });
+  });
+  afterAll(() => sim.close());
+
+  it('lists every computer once, with plain lower-case HIDs, and passes the numeric build type through', async () => {
+    const computers = await client().listComputers();
+    expect(computers.map((c) => c.ComputerHID).sort()).toEqual(large.computers.map((c) => c.ComputerHID).sort());
+    expect(computers.every((c) => c.BuildTypeString === 536870940)).toBe(true);
+  });
+
+  it('reads companies with numeric license types, and administrators with a numeric access mode', async () => {
+    const sut = client();
+    const companies = await sut.listCompanies();
+    expect(companies.map((c) => c.Name)).toEqual(large.companies.map((c) => c.Name));
+    expect(companies.every((c) => Array.isArray(c.AllowedLicenses) && (c.AllowedLicenses as unknown[]).every(Number.isInteger))).toBe(true);
+    const administrators = await sut.listAdministrators();
+    const regional = administrators.find((a) => a.Email === 'regional@msp.example')!;
+    const owner = administrators.find((a) => a.Email === 'owner@msp.example')!;
+    expect([regional.AccessToCompaniesMode, owner.AccessToCompaniesMode]).toEqual([0, 1]);
+    expect(visibleCompanyNames(owner, companies)).toEqual(large.companies.map((c) => c.Name));
+    expect(visibleCompanyNames(regional, companies)).toEqual(large.administrators.find((a) => a.Email === 'regional@msp.example')!.Companies);
+  });
+
+  it('calls a 403 bad login invalid_credentials', async () => {
+    await expect(client('Wrong-Password-123456').listCompanies()).rejects.toMatchObject({ kind: 'invalid_credentials', status: 403 });
   });
 });

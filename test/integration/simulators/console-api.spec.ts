@@ -198,7 +198,8 @@ describe('Console simulator: resources', () => {
     expect(Object.keys(plain as object).sort()).toEqual(
       [
         'Apps', 'BackupBuildVersion', 'BackupStats', 'BuildTypeString', 'CompanyName', 'ComputerDisplayName', 'ComputerHID', 'ComputerName',
-        'HasBackupApp', 'LastActivity', 'License', 'LostAuth', 'OSTypeString', 'ProfileName', 'RemoteManagementAvailable', 'UserEmail', 'UserID',
+        'HasBackupApp', 'InstanceType', 'LastActivity', 'License', 'LostAuth', 'LostAuthChangeDate', 'OSTypeString', 'ProfileName',
+        'RemoteManagementAvailable', 'UserEmail', 'UserID',
       ].sort(),
     );
     expect(expected.ComputerHID).toMatch(GUID);

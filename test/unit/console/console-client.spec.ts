@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { ConsoleClient, ConsoleClientOptions, CONSOLE_COMPUTERS_PAGE_SIZE, FetchLike, normaliseHid } from '../../../src/console/console-client';
+import { visibleCompanyNames } from '../../../src/console/administrator-permissions';
 import { ConsoleError } from '../../../src/console/console-errors';
 import { UrlPolicy, UrlPolicyError } from '../../../src/security/url-policy';
 
@@ -446,5 +447,36 @@ describe('ConsoleClient: resources', () => {
     const sut = client(fake.fetch);
     expect(await sut.listLicenses()).toEqual([expect.objectContaining({ ID: '17', IsTaken: true, IsTrial: false, LicenseType: 'Server', ComputerName: null, UserID: null })]);
     expect(await sut.listAdministrators()).toEqual([expect.objectContaining({ AdminID: '5', Companies: [], AccessToCompaniesMode: 'AllCompanies' })]);
+  });
+});
+
+describe("ConsoleClient: the vendor's numeric enums", () => {
+  const route = (routes: Record<string, unknown>) =>
+    fakeConsole((req) => (isLogin(req) ? LOGIN() : json(200, routes[new URL(req.url).pathname] ?? { Message: 'No route' })));
+
+  it('reads companies whose DefaultLicense and AllowedLicenses are MBSLicenseType numbers, passing them through', async () => {
+    const company = { Id: 'c1', Name: 'Acme', LicenseSettings: 0, DefaultLicense: 0, AllowedLicenses: [0, 2] };
+    const sut = client(route({ '/api/Companies': [company] }).fetch);
+    expect(await sut.listCompanies()).toEqual([company]);
+  });
+
+  it('reads a numeric BuildTypeString, in a page with braced HIDs and Count as the page length', async () => {
+    const hid = '8F6E0C3A-2B1D-4E5F-9A7B-C8D9E0F1A2B3';
+    const page = { Count: 1, Message: 'Success', StatusCode: 200, Computers: [{ ...computer(1), ComputerHID: `{${hid}}`, BuildTypeString: 536870940 }] };
+    const fake = fakeConsole((req) => {
+      if (isLogin(req)) return LOGIN();
+      return json(200, new URL(req.url).pathname.endsWith('/0/500') ? page : { ...page, Count: 0, Computers: [] });
+    });
+    expect(await client(fake.fetch).listComputers()).toEqual([expect.objectContaining({ ComputerHID: hid.toLowerCase(), BuildTypeString: 536870940 })]);
+  });
+
+  it('reads AccessToCompaniesMode 0 as the specified companies and 1 as all of them', async () => {
+    const admins = [
+      { AdminID: 'a1', Email: 'all@msp', Enabled: true, PermissionsModels: {}, Companies: [], AccessToCompaniesMode: 1 },
+      { AdminID: 'a2', Email: 'some@msp', Enabled: true, PermissionsModels: {}, Companies: ['Globex'], AccessToCompaniesMode: 0 },
+    ];
+    const [all, some] = await client(route({ '/api/Administrators': admins }).fetch).listAdministrators();
+    expect(visibleCompanyNames(all, ['Acme', 'Globex'])).toEqual(['Acme', 'Globex']);
+    expect(visibleCompanyNames(some, ['Acme', 'Globex'])).toEqual(['Globex']);
   });
 });

@@ -22,7 +22,7 @@ describe('configuration', () => {
       publicUrl: { baseUrl: 'https://integration.example.com' },
       halo: { writeBatchSize: 100 },
       operator: { token: valid.OPERATOR_TOKEN },
-      connect: { remoteDesktopUrlTemplate: '{consoleUrl}/connect/web?hid={ComputerHID}' },
+      connect: { remoteDesktopUrlTemplate: '{consoleWebUrl}/connect/web?hid={ComputerHID}' },
       removal: { manualActionWaitSeconds: 604_800 },
       codec: { keySource: 'SECRET_KEYS', keys: valid.SECRET_KEYS, activeKeyId: 'k1' },
       codecEndpoint: { uiOrigins: ['http://127.0.0.1:8233'] },
