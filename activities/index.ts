@@ -3,12 +3,14 @@ import { createRemovalActivities, RemovalActivityDependencies } from './removal-
 import { createSetupActivities, SetupActivityDependencies } from './setup-activities';
 import { createSyncActivities, SyncActivityDependencies } from './sync-activities';
 import { createSyncTriggerActivities, SyncTriggerDependencies } from './sync-trigger-activities';
+import { createWatchActivities, WatchActivityDependencies } from './watch-activities';
 
 /** What activities may reach the world through; built by the worker from Nest-managed instances. */
 export type ActivityDependencies = SetupActivityDependencies &
   ExportActivityDependencies &
   SyncActivityDependencies &
   SyncTriggerDependencies &
+  WatchActivityDependencies &
   RemovalActivityDependencies;
 
 /** The worker's activities, as a factory over dependencies (Temporal's dependency-injection pattern). */
@@ -18,6 +20,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createExportActivities(dependencies),
     ...createSyncActivities(dependencies),
     ...createSyncTriggerActivities(dependencies),
+    ...createWatchActivities(dependencies),
     ...createRemovalActivities(dependencies),
   };
 }

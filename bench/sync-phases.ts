@@ -258,9 +258,10 @@ export interface ChurnPlan {
 /**
  * 1 % churn through the Console simulator's control API (no event target set, so no events):
  * 40 % renames, 20 % moves to a company mapped to another customer, 20 % deletions, 20 % new
- * licensed computers in mapped companies. Only computers the initial sync linked are changed.
+ * licensed computers in mapped companies. Only computers the initial sync linked are changed, and
+ * at least `untouchedNeeded` of them are left for the rename phases.
  */
-export async function applyChurn(ctx: PhaseContext, computers: number, seed: number): Promise<ChurnPlan> {
+export async function applyChurn(ctx: PhaseContext, computers: number, seed: number, untouchedNeeded: number): Promise<ChurnPlan> {
   const sims = ctx.stack.simulators;
   const linked = assetIdsByComputerId(sims.haloSimulator.state);
   if (linked.size === 0) throw new Error('no asset in HaloPSA holds a computer id: setup or the initial sync did not run');
@@ -277,7 +278,7 @@ export async function applyChurn(ctx: PhaseContext, computers: number, seed: num
   const moves = Math.round(changes * 0.2);
   const deletions = Math.round(changes * 0.2);
   const creates = changes - renames - moves - deletions;
-  if (candidates.length < renames + moves + deletions + 60) throw new Error(`only ${candidates.length} linked computers: too few for the churn and event phases`);
+  if (candidates.length < renames + moves + deletions + untouchedNeeded) throw new Error(`only ${candidates.length} linked computers: too few for the churn and rename phases`);
   const companies = [...ctx.mapping.customerOf.entries()].sort(([a], [b]) => a.localeCompare(b));
   const plan: ChurnPlan = { renamed: [], moved: [], deleted: [], created: [], untouched: [] };
   let next = 0;
@@ -323,12 +324,30 @@ export interface EventLatencies {
   latenciesMs: number[];
 }
 
+/** Completed polls of the integration's Console watcher, read from its history. */
+async function watcherPolls(ctx: PhaseContext): Promise<number> {
+  const history = await ctx.stack.temporal.client.workflow.getHandle(`watch:${ctx.tenant.integrationId}`).fetchHistory();
+  return (history.events ?? []).filter((event) => event.activityTaskCompletedEventAttributes).length;
+}
+
 /**
- * Renames `count` computers one at a time through the Console simulator (300–500 ms apart), which
- * signs and sends an event for each; the time of each is from just before the Console change to
- * the HaloPSA asset's key field showing the new name (the simulator's state polled every 20 ms).
+ * Changes sync settings, which wakes the watcher (starting it if it is not running), and waits for
+ * that poll to finish, so the changes that follow are compared with what it has just seen.
  */
-export async function renameWithEvents(ctx: PhaseContext, hids: readonly string[], seed: number): Promise<EventLatencies & { wallMs: number }> {
+export async function updateSettingsAndPoll(ctx: PhaseContext, settings: { watchIntervalSeconds?: number; pushEvents?: boolean }): Promise<void> {
+  const before = await watcherPolls(ctx).catch(() => 0);
+  await ctx.tenant.api.ok('PUT', '/api/v1/halopsa/sync/settings', settings);
+  const polled = await pollUntil(async () => ((await watcherPolls(ctx).catch(() => 0)) > before ? true : undefined), 60_000, POLL_MS);
+  if (!polled) throw new Error('the Console watcher did not poll within 60 s of its settings changing');
+}
+
+/**
+ * Renames `count` computers one at a time through the Console simulator (300–500 ms apart); the
+ * change reaches the product as the caller arranged it (an event the simulator sends, or the
+ * watcher's next poll). The time of each is from just before the Console change to the HaloPSA
+ * asset's key field showing the new name (the simulator's state polled every 20 ms).
+ */
+export async function renameAndMeasure(ctx: PhaseContext, hids: readonly string[], seed: number): Promise<EventLatencies & { wallMs: number }> {
   const sims = ctx.stack.simulators;
   const halo = sims.haloSimulator;
   const assetOf = assetIdsByComputerId(halo.state);

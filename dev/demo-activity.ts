@@ -7,12 +7,11 @@ async function control(consoleUrl: string, method: string, path: string, body: u
 }
 
 /**
- * Makes the demo's Console live: it sends its signed events to the service, and every few seconds
- * a computer finishes a backup or is renamed, so the Temporal UI and the HaloPSA simulator show
- * event syncs as they happen. Returns a stop function.
+ * Makes the demo's Console live: every few seconds a computer finishes a backup or is renamed.
+ * Like the real Console it sends no events: the integration's watcher finds the changes, so the
+ * Temporal UI and the HaloPSA simulator show them synced within a poll. Returns a stop function.
  */
-export async function startConsoleActivity(simulators: RunningSimulators, events: { url: string; secret: string }): Promise<() => void> {
-  await control(simulators.consoleUrl, 'PUT', '/event-target', events);
+export function startConsoleActivity(simulators: RunningSimulators): () => void {
   let tick = 0;
   const timer = setInterval(() => {
     const computers = simulators.consoleSimulator.state.computers;

@@ -6,7 +6,7 @@ import { startSimulators } from '../simulators/cli';
 import { startNodeProcess } from './child-process';
 import { startConsoleActivity } from './demo-activity';
 import { DemoMappingSummary, mapAndExport } from './demo-mappings';
-import { createDemoTenant, DemoTenant } from './demo-tenant';
+import { createDemoTenant, DemoTenant, post } from './demo-tenant';
 import { freePort } from './free-port';
 import { dropDatabase, ensureDatabase, ensurePostgres } from './postgres';
 import { DATA_DIR, PROJECT_ROOT } from './project-paths';
@@ -15,6 +15,8 @@ import { startTemporalDevServer } from './temporal-dev-server';
 import { waitFor } from './wait-for';
 
 const DEMO_DATABASE = 'halopsa_integration';
+/** The shortest watch interval, so the demo's Console changes show in HaloPSA soon. */
+const DEMO_WATCH_INTERVAL_SECONDS = 15;
 const say = (line: string): void => void process.stderr.write(`[demo] ${line}\n`);
 
 /** Everything the demo started, stopped in reverse order on Ctrl-C or failure. */
@@ -117,7 +119,8 @@ async function main(): Promise<void> {
   const tenant = await createDemoTenant(apiUrl, operatorToken, simulators);
   say(`demo tenant connected to the HaloPSA simulator; setup runs as ${tenant.setupWorkflowId}`);
   const mapped = await mapAndExport(apiUrl, tenant.apiKey, say);
-  const stopActivity = await startConsoleActivity(simulators, tenant.consoleEvents);
+  await post(`${apiUrl}/api/v1/halopsa/sync/settings`, 'PUT', tenant.apiKey, { watchIntervalSeconds: DEMO_WATCH_INTERVAL_SECONDS });
+  const stopActivity = startConsoleActivity(simulators);
   started.push({ name: 'Console activity', stop: async () => stopActivity() });
 
   const ready = { apiUrl, temporalUiUrl: uiUrl, haloUrl: simulators.haloUrl, consoleUrl: simulators.consoleUrl, apiKey: tenant.apiKey };
@@ -139,8 +142,8 @@ function guide(ready: Ready, tenant: DemoTenant, mapped: DemoMappingSummary, ope
     '',
     'The integration service is running on its embedded defaults, with a demo tenant connected to the HaloPSA simulator:',
     `  ${mapped.companiesMapped} companies auto-mapped (${mapped.companiesLeftForYou} ambiguous or unmatched, left for you), ${mapped.assetTypesMapped} license types mapped, ${mapped.assetsExported} computers exported as assets.`,
-    '  Every 5 seconds a Console computer finishes a backup or is renamed; its event syncs it to HaloPSA within seconds',
-    `  (Temporal UI: workflow sync:${tenant.integrationId}; runs: GET /api/v1/halopsa/sync-runs).`,
+    `  Every 5 seconds a Console computer finishes a backup or is renamed; the watcher reads the Console every ${DEMO_WATCH_INTERVAL_SECONDS} s and syncs what changed`,
+    `  (Temporal UI: workflows watch:${tenant.integrationId} and sync:${tenant.integrationId}; runs: GET /api/v1/halopsa/sync-runs).`,
     `  API reference   ${ready.apiUrl}/docs`,
     `  Temporal UI     ${ready.temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(tenant.setupWorkflowId)}  (the setup history)`,
     `                  payloads are encrypted: to read them, sign in at ${ready.apiUrl}/codec/login with the operator token, then in the UI's`,

@@ -7,3 +7,4 @@ export { integrationSync } from './integration-sync';
 export { removeIntegration } from './remove-integration';
 export { scheduledSync } from './scheduled-sync';
 export { setupIntegration } from './setup-integration';
+export { watchConsole } from './watch-console';

@@ -1,4 +1,4 @@
-import { HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConflictException, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IncomingHttpHeaders } from 'node:http';
 import { DataSource } from 'typeorm';
@@ -14,7 +14,7 @@ import { SyncSignaller } from './sync-signaller';
 
 const COMPUTER_EVENTS = new Set(['computer.created', 'computer.updated', 'computer.deleted', 'backup.completed']);
 
-/** Verifies, de-duplicates and forwards Console events to the integration's sync workflow. */
+/** Verifies, de-duplicates and forwards Console events to the integration's sync workflow, when its push is on. */
 @Injectable()
 export class ConsoleEventsService {
   constructor(
@@ -51,6 +51,12 @@ export class ConsoleEventsService {
     if (problem) throw new UnauthorizedException(`Event refused: ${problem}.`);
     const event = parseConsoleEvent(rawBody);
     seen.event = event;
+    const integration = await this.dataSource.manager.findOneBy(IntegrationEntity, { tenantId: tenant.id });
+    if (integration && !integration.pushEvents) {
+      throw new ConflictException(
+        'Push is off for this integration: the Console is read every watchIntervalSeconds instead. To take events as well, PUT /api/v1/halopsa/sync/settings {"pushEvents": true}.',
+      );
+    }
     const inserted = await this.dataSource.manager
       .createQueryBuilder()
       .insert()
@@ -60,8 +66,7 @@ export class ConsoleEventsService {
       .returning(['eventId'])
       .execute();
     if ((inserted.raw as unknown[]).length === 0) return { accepted: true, duplicate: true };
-    const integration = await this.dataSource.manager.findOneBy(IntegrationEntity, { tenantId: tenant.id, state: 'connected' });
-    if (integration) {
+    if (integration?.state === 'connected') {
       const hid = event.data?.ComputerHID?.replace(/[{}]/g, '').toLowerCase();
       if (COMPUTER_EVENTS.has(event.type) && hid) await this.signaller.computersChanged(integration, [hid]);
       else await this.signaller.requestFull(integration, 'event');

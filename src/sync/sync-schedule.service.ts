@@ -8,6 +8,7 @@ import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { INTEGRATION_ID, TENANT_ID } from '../../workflows/search-attributes';
 import type { scheduledSync } from '../../workflows/scheduled-sync';
+import { SyncSignaller } from './sync-signaller';
 
 export const syncScheduleId = (integrationId: string): string => `sync-schedule:${integrationId}`;
 
@@ -23,6 +24,7 @@ export class SyncScheduleService {
     private readonly temporal: Client,
     private readonly dataSource: DataSource,
     private readonly config: ConfigService<ApiConfig, true>,
+    private readonly signaller: SyncSignaller,
   ) {}
 
   /** Whether authentication, company mapping and computer mapping are all done. */
@@ -35,7 +37,10 @@ export class SyncScheduleService {
     return companies && computers;
   }
 
-  /** Creates, updates or deletes the schedule to match the integration. */
+  /**
+   * Creates, updates or deletes the schedule to match the integration; an operational one also
+   * gets its Console watcher started (or woken, to take new settings at once).
+   */
   async reconcile(integration: IntegrationEntity): Promise<'present' | 'absent'> {
     const handle = this.temporal.schedule.getHandle(syncScheduleId(integration.id));
     if (!(await this.operational(integration))) {
@@ -51,6 +56,7 @@ export class SyncScheduleService {
       if (!(error instanceof ScheduleNotFoundError)) throw error;
       await this.temporal.schedule.create(options);
     }
+    await this.signaller.wakeWatcher(integration);
     return 'present';
   }
 

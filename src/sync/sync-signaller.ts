@@ -1,15 +1,16 @@
 import { Client } from '@temporalio/client';
 import { INTEGRATION_ID, TENANT_ID } from '../../workflows/search-attributes';
 import type { integrationSync, IntegrationSyncInput } from '../../workflows/integration-sync';
-import { computersChanged, requestFullSync, SyncRequestTrigger, syncWorkflowId } from '../../workflows/sync-messages';
-import { COORDINATOR_IDLE_MINUTES, EVENT_DEBOUNCE_MS } from './sync-settings';
+import { computersChanged, requestFullSync, SyncRequestTrigger, syncWorkflowId, wakeWatcher, watcherWorkflowId } from '../../workflows/sync-messages';
+import type { watchConsole, WatchConsoleInput } from '../../workflows/watch-console';
+import { COORDINATOR_IDLE_MINUTES, EVENT_DEBOUNCE_MS, WATCH_POLLS_PER_HISTORY } from './sync-settings';
 
 export interface SyncTarget {
   id: string;
   tenantId: string;
 }
 
-/** Reaches an integration's sync workflow, starting it when it is not running (signal-with-start). */
+/** Reaches an integration's sync workflow or Console watcher, starting it when it is not running (signal-with-start). */
 export class SyncSignaller {
   constructor(
     private readonly client: Client,
@@ -34,6 +35,33 @@ export class SyncSignaller {
     return handle.workflowId;
   }
 
+  /** Starts the integration's Console watcher, or makes a running one poll now and take its new interval. */
+  async wakeWatcher(integration: SyncTarget & { watchIntervalSeconds: number }): Promise<string> {
+    const input: WatchConsoleInput = {
+      integrationId: integration.id,
+      tenantId: integration.tenantId,
+      intervalSeconds: integration.watchIntervalSeconds,
+      pollsPerHistory: WATCH_POLLS_PER_HISTORY,
+    };
+    const handle = await this.client.workflow.signalWithStart<typeof watchConsole, []>('watchConsole', {
+      workflowId: watcherWorkflowId(integration.id),
+      taskQueue: this.settings.taskQueue,
+      args: [input],
+      signal: wakeWatcher,
+      signalArgs: [],
+      typedSearchAttributes: this.searchAttributes(integration),
+      staticSummary: 'Reads the Console every interval and hands changed computers to the sync workflow',
+    });
+    return handle.workflowId;
+  }
+
+  private searchAttributes(integration: SyncTarget) {
+    return [
+      { key: TENANT_ID, value: integration.tenantId },
+      { key: INTEGRATION_ID, value: integration.id },
+    ];
+  }
+
   private startOptions(integration: SyncTarget) {
     const input: IntegrationSyncInput = {
       integrationId: integration.id,
@@ -47,10 +75,7 @@ export class SyncSignaller {
       workflowId: syncWorkflowId(integration.id),
       taskQueue: this.settings.taskQueue,
       args: [input] as [IntegrationSyncInput],
-      typedSearchAttributes: [
-        { key: TENANT_ID, value: integration.tenantId },
-        { key: INTEGRATION_ID, value: integration.id },
-      ],
+      typedSearchAttributes: this.searchAttributes(integration),
       staticSummary: 'Keeps HaloPSA assets in step with the Console: scheduled, manual and event syncs, one at a time',
     };
   }

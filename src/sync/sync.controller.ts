@@ -39,14 +39,14 @@ export class SyncController {
   }
 
   @Get('sync/settings')
-  @ApiOperation({ summary: 'Interval, quiet window, auto-export, deep check and deleted-asset policy; whether the schedule exists.' })
+  @ApiOperation({ summary: 'Interval, quiet window, auto-export, deep check, deleted-asset policy, watch interval and push; whether the schedule exists.' })
   settings(@CurrentPrincipal() principal: Principal): Promise<SyncSettingsView> {
     return this.sync.settings(principal);
   }
 
   @Put('sync/settings')
   @UseGuards(ConsoleRightsGuard)
-  @ApiOperation({ summary: 'Change sync settings; the schedule follows at once.' })
+  @ApiOperation({ summary: 'Change sync settings; the schedule and the Console watcher follow at once.' })
   updateSettings(@CurrentPrincipal() principal: Principal, @Body() body: SyncSettingsDto): Promise<SyncSettingsView> {
     return this.sync.updateSettings(principal, body);
   }

@@ -49,6 +49,19 @@ export class SyncSettingsDto {
   @Max(720)
   deepCheckHours?: number;
 
+  @ApiPropertyOptional({ minimum: 15, maximum: 3600, description: 'Seconds between reads of the Console by the change watcher (default 60).' })
+  @PresentOrAbsent()
+  @NumberFromString()
+  @IsInt()
+  @Min(15)
+  @Max(3600)
+  watchIntervalSeconds?: number;
+
+  @ApiPropertyOptional({ description: 'Take signed events at POST /api/v1/console-events (default false); polling goes on either way.' })
+  @PresentOrAbsent()
+  @IsBoolean()
+  pushEvents?: boolean;
+
   @ApiPropertyOptional({ enum: ['report', 'recreate'], description: 'A linked asset deleted in HaloPSA: report it (default) or create it again.' })
   @PresentOrAbsent()
   @IsIn(['report', 'recreate'])

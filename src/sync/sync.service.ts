@@ -19,6 +19,8 @@ export interface SyncSettingsView {
   autoExport: boolean;
   deepCheckHours: number;
   deletedAssetPolicy: 'report' | 'recreate';
+  watchIntervalSeconds: number;
+  pushEvents: boolean;
   paused: boolean;
   schedule: 'present' | 'absent';
 }
@@ -47,12 +49,16 @@ export class SyncService {
       throw new BadRequestException(`quietWindow.timeZone: "${input.quietWindow.timeZone}" is not a time zone (use an IANA name such as Europe/London).`);
     }
     const integration = await this.integration(principal);
-    const changes: Partial<Pick<IntegrationEntity, 'syncIntervalMinutes' | 'syncQuietWindow' | 'autoExport' | 'deepCheckHours' | 'deletedAssetPolicy'>> = {
+    const changes: Partial<
+      Pick<IntegrationEntity, 'syncIntervalMinutes' | 'syncQuietWindow' | 'autoExport' | 'deepCheckHours' | 'deletedAssetPolicy' | 'watchIntervalSeconds' | 'pushEvents'>
+    > = {
       ...(input.intervalMinutes !== undefined ? { syncIntervalMinutes: input.intervalMinutes } : {}),
       ...(input.quietWindow !== undefined ? { syncQuietWindow: input.quietWindow } : {}),
       ...(input.autoExport !== undefined ? { autoExport: input.autoExport } : {}),
       ...(input.deepCheckHours !== undefined ? { deepCheckHours: input.deepCheckHours } : {}),
       ...(input.deletedAssetPolicy !== undefined ? { deletedAssetPolicy: input.deletedAssetPolicy } : {}),
+      ...(input.watchIntervalSeconds !== undefined ? { watchIntervalSeconds: input.watchIntervalSeconds } : {}),
+      ...(input.pushEvents !== undefined ? { pushEvents: input.pushEvents } : {}),
     };
     await this.dataSource.manager.update(IntegrationEntity, { id: integration.id }, changes);
     const updated = { ...integration, ...changes } as IntegrationEntity;
@@ -117,6 +123,8 @@ export class SyncService {
       autoExport: integration.autoExport,
       deepCheckHours: integration.deepCheckHours,
       deletedAssetPolicy: integration.deletedAssetPolicy,
+      watchIntervalSeconds: integration.watchIntervalSeconds,
+      pushEvents: integration.pushEvents,
       paused: integration.syncPaused,
       schedule,
     };

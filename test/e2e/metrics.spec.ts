@@ -29,6 +29,7 @@ describe('Prometheus metrics at /metrics', () => {
     tenant = await createTenant(stack, administrators(stack).full.AdminID, TENANT_NAME);
     ({ integrationId } = await connectAndSetUp(stack, tenant));
     await api('POST', '/api/v1/halopsa/companies/auto-map');
+    await api('PUT', '/api/v1/halopsa/sync/settings', { pushEvents: true });
   });
 
   afterAll(async () => {

@@ -114,6 +114,7 @@ describe('no secret leaks from a full journey: API answers, logs, PostgreSQL dum
   it('syncs in full, then syncs a computer from a signed Console event', async () => {
     expect((await syncNow()).state).toBe('completed');
     const [renamed] = (await api<{ items: { hid: string }[] }>('GET', '/api/v1/halopsa/computers?state=linked&pageSize=1')).body.items;
+    expect((await api('PUT', '/api/v1/halopsa/sync/settings', { pushEvents: true })).status).toBe(200);
     await consoleSim('PUT', '/event-target', acme.consoleEvents);
     try {
       const known = await waits().known();

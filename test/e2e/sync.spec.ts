@@ -50,6 +50,8 @@ describe('inventory sync', () => {
     ({ integrationId } = await connectAndSetUp(stack, acme));
     computerIdFieldId = computerIdField(stack.halo.state)!.id;
     await api('POST', '/api/v1/halopsa/companies/auto-map');
+    // Runs here are asked for by hand or by pushed events; the Console watcher (console-watcher.spec.ts) polls only once an hour.
+    await api('PUT', '/api/v1/halopsa/sync/settings', { pushEvents: true, watchIntervalSeconds: 3600 });
     const server = stack.halo.state.assetTypes.all().find((t) => t.name === 'Server')!;
     for (const { licenseType } of (await api<{ licenseType: string }[]>('GET', '/api/v1/halopsa/asset-types')).body) {
       await api('PUT', `/api/v1/halopsa/asset-types/${encodeURIComponent(licenseType)}`, { assetTypeId: server.id });

@@ -73,7 +73,7 @@ describe('recording the replay histories', () => {
     await record('export-computers-completed', first);
   });
 
-  it('sync: "sync now" and Console events until it continues as new, then an event, "sync now" and the schedule tick', async () => {
+  it('sync: "sync now" and Console events until it continues as new, then an event, "sync now", the schedule tick and a change the watcher finds', async () => {
     sync = await SyncJourney.begin(stack, tenant, integrationId);
     await sync.syncNow();
     await sync.untilContinuedAsNew();
@@ -82,9 +82,10 @@ describe('recording the replay histories', () => {
     await record('scheduled-sync-requested', await sync.scheduleTick());
     const [first] = await sync.executions();
     await record('integration-sync-continued-as-new', first);
+    await sync.watchedChange();
   });
 
-  it('removal: a refused step becomes a manual action, retried once the right is granted; the sync stops', async () => {
+  it('removal: a refused step becomes a manual action, retried once the right is granted; the sync and the watcher stop', async () => {
     await simulatorControl(stack.halo.url, 'PUT', '/forbidden', [{ entity: 'CustomButton', verb: 'DELETE' }]);
     expectStatus(await api('DELETE', '/api/v1/halopsa'), 202, 'DELETE /api/v1/halopsa');
     const refused = await removal((state) => state.manualActions.some((action) => action.state === 'open'));
@@ -97,5 +98,6 @@ describe('recording the replay histories', () => {
     const last = runs[runs.length - 1];
     expect(last.status.name).toBe('COMPLETED');
     await record('integration-sync-events-full-and-stop', last);
+    await record('watch-console-polls-until-removed', await sync.watcherEnded());
   });
 });

@@ -19,7 +19,7 @@ const MAX_EVENT_RUNS = 20;
 
 /**
  * Runs of the `sync:<integrationId>` workflow as an MSP causes them: "sync now", a computer renamed
- * in the Console (its signed event reaches the API), and the schedule's tick. Each step waits
+ * in the Console (its signed event reaches the API, or the watcher finds it), and the schedule's tick. Each step waits
  * until its sync run has finished.
  */
 export class SyncJourney {
@@ -32,8 +32,14 @@ export class SyncJourney {
     private readonly hid: string,
   ) {}
 
-  /** Points the Console simulator's events at the tenant, and picks the linked computer the events will be about. */
+  /**
+   * Turns push on and the Console watcher down to an hourly poll (its own step is `watchedChange`),
+   * points the Console simulator's events at the tenant, and picks the linked computer the events
+   * will be about.
+   */
   static async begin(stack: ProductStack, tenant: TenantFixture, integrationId: string): Promise<SyncJourney> {
+    const settings = await callApi(stack.apiUrl, 'PUT', '/api/v1/halopsa/sync/settings', { token: tenant.apiKey, body: { pushEvents: true, watchIntervalSeconds: 3600 } });
+    expectStatus(settings, 200, 'PUT /api/v1/halopsa/sync/settings');
     await simulatorControl(stack.console.url, 'PUT', '/event-target', tenant.consoleEvents);
     const linked = await callApi<{ items: { hid: string }[] }>(stack.apiUrl, 'GET', '/api/v1/halopsa/computers?state=linked&pageSize=1', { token: tenant.apiKey });
     const hid = linked.body.items?.[0]?.hid;
@@ -48,6 +54,20 @@ export class SyncJourney {
   async consoleEvent(): Promise<void> {
     this.renames += 1;
     await this.finishedRun('event', () => simulatorControl(this.stack.console.url, 'PATCH', `/computers/${this.hid}`, { computerName: `REPLAY-RENAMED-${this.renames}` }));
+  }
+
+  /** A rename without an event: the watcher, polling every 15 s, finds it and asks for the sync. */
+  async watchedChange(): Promise<void> {
+    await simulatorControl(this.stack.console.url, 'DELETE', '/event-target');
+    expectStatus(await this.api('PUT', '/api/v1/halopsa/sync/settings', { watchIntervalSeconds: 15 }), 200, 'PUT /api/v1/halopsa/sync/settings');
+    this.renames += 1;
+    await this.finishedRun('event', () => simulatorControl(this.stack.console.url, 'PATCH', `/computers/${this.hid}`, { computerName: `REPLAY-WATCHED-${this.renames}` }));
+  }
+
+  /** The watcher's run, once it has ended (after the removal). */
+  async watcherEnded(): Promise<WorkflowExecutionInfo> {
+    const [run] = await listRuns(this.stack, `WorkflowId = 'watch:${this.integrationId}'`, (found) => found.length > 0 && found.every(completed));
+    return run;
   }
 
   /** The schedule's tick, now (Temporal's "trigger"); returns the `scheduledSync` run it started, once the full run it asked for has finished. */
@@ -87,8 +107,8 @@ export class SyncJourney {
     return answer.body.items;
   }
 
-  private api<T>(method: string, path: string): Promise<ApiAnswer<T>> {
-    return callApi<T>(this.stack.apiUrl, method, path, { token: this.tenant.apiKey });
+  private api<T>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+    return callApi<T>(this.stack.apiUrl, method, path, { token: this.tenant.apiKey, body });
   }
 }
 

@@ -84,6 +84,14 @@ export class IntegrationEntity {
   @Column('boolean', { name: 'sync_paused', default: false })
   syncPaused!: boolean;
 
+  /** Seconds between the change watcher's reads of the Console. */
+  @Column('integer', { name: 'watch_interval_seconds', default: 60 })
+  watchIntervalSeconds!: number;
+
+  /** Whether signed events posted to /api/v1/console-events are taken (they only speed polling up). */
+  @Column('boolean', { name: 'push_events', default: false })
+  pushEvents!: boolean;
+
   @Column('timestamptz', { name: 'last_deep_check_at', nullable: true })
   lastDeepCheckAt!: Date | null;
 

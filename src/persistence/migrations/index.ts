@@ -2,6 +2,8 @@ import { CreateTenantsAndIntegrations1764220000000 } from './1764220000000-creat
 import { CreateMappings1764230000000 } from './1764230000000-create-mappings';
 import { CreateSync1764240000000 } from './1764240000000-create-sync';
 import { CreateRemovals1764250000000 } from './1764250000000-create-removals';
+import { CreateConsoleFingerprints1764260000000 } from './1764260000000-create-console-fingerprints';
+import { TenantConsoleWebUrl1764270000000 } from './1764270000000-tenant-console-web-url';
 
 /** Every migration, in order; append, never edit one that has shipped. */
-export const MIGRATIONS = [CreateTenantsAndIntegrations1764220000000, CreateMappings1764230000000, CreateSync1764240000000, CreateRemovals1764250000000];
+export const MIGRATIONS = [CreateTenantsAndIntegrations1764220000000, CreateMappings1764230000000, CreateSync1764240000000, CreateRemovals1764250000000, CreateConsoleFingerprints1764260000000, TenantConsoleWebUrl1764270000000];

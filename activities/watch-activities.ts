@@ -1,0 +1,65 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { readConsoleInventory } from '../src/inventory/console-inventory-reader';
+import { ConsoleFingerprintEntity } from '../src/persistence/entities/console-fingerprint.entity';
+import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
+import { changedComputers, fingerprintInventory } from '../src/sync/console-fingerprint';
+import { SyncSignaller } from '../src/sync/sync-signaller';
+import { TenantConsoleService } from '../src/tenants/tenant-console.service';
+import { WATCH_ENDED } from '../workflows/sync-messages';
+import { withConsoleFailures } from './console-failure';
+
+export interface WatchActivityDependencies {
+  dataSource: DataSource;
+  consoles: TenantConsoleService;
+  syncSignaller: SyncSignaller;
+}
+
+export interface WatchPollInput {
+  integrationId: string;
+  tenantId: string;
+}
+
+export interface WatchPollResult {
+  nextPollSeconds: number;
+  /** Computers new, changed or gone since the last poll. */
+  changed: number;
+  /** What the poll did: skipped (not connected or paused), baseline stored, nothing, computers or full sync asked for. */
+  outcome: 'skipped' | 'baseline' | 'unchanged' | 'computers' | 'full';
+}
+
+/** More changed computers than this (or than a third of the inventory) ask for one full sync instead. */
+const MAX_NAMED_COMPUTERS = 500;
+
+export function createWatchActivities(deps: WatchActivityDependencies) {
+  const db = deps.dataSource.manager;
+  return {
+    /**
+     * One poll: the whole inventory read as a full sync reads it, fingerprinted per computer and
+     * compared with the last poll's. Changes go to the sync workflow first and the fingerprints are
+     * stored after, so a failure in between finds the same changes again. Never calls HaloPSA.
+     */
+    async pollConsoleChanges(input: WatchPollInput): Promise<WatchPollResult> {
+      const integration = await db.findOneBy(IntegrationEntity, { id: input.integrationId });
+      if (!integration || integration.state === 'removing') throw ApplicationFailure.nonRetryable('The integration is gone or being removed: the watcher ends.', WATCH_ENDED);
+      const nextPollSeconds = integration.watchIntervalSeconds;
+      if (integration.state !== 'connected' || integration.syncPaused) return { nextPollSeconds, changed: 0, outcome: 'skipped' };
+      const client = await deps.consoles.clientForTenant(integration.tenantId);
+      const current = fingerprintInventory(await withConsoleFailures(() => readConsoleInventory(client)));
+      const stored = await db.findOneBy(ConsoleFingerprintEntity, { integrationId: integration.id });
+      if (!stored) {
+        await db.save(ConsoleFingerprintEntity, { integrationId: integration.id, fingerprints: current });
+        return { nextPollSeconds, changed: 0, outcome: 'baseline' };
+      }
+      const changed = changedComputers(stored.fingerprints, current);
+      if (changed.length === 0) return { nextPollSeconds, changed: 0, outcome: 'unchanged' };
+      const full = changed.length > MAX_NAMED_COMPUTERS || changed.length > Object.keys(current).length / 3;
+      if (full) await deps.syncSignaller.requestFull(integration, 'event');
+      else await deps.syncSignaller.computersChanged(integration, changed);
+      await db.save(ConsoleFingerprintEntity, { integrationId: integration.id, fingerprints: current });
+      return { nextPollSeconds, changed: changed.length, outcome: full ? 'full' : 'computers' };
+    },
+  };
+}
+
+export type WatchActivities = ReturnType<typeof createWatchActivities>;
