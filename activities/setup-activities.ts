@@ -60,6 +60,8 @@ export function createSetupActivities(deps: SetupActivityDependencies) {
       return withHalo(target, async (halo) => {
         const existing = (await halo.listAssetCustomFields()).find((field) => sameFieldName(field.name, COMPUTER_ID_FIELD.name));
         const id = existing?.id ?? (await halo.createAssetCustomField(COMPUTER_ID_FIELD)).id;
+        // A field made before it had to be searchable (or changed by a person) is made so again.
+        if (existing && existing.searchable !== true) await halo.makeAssetCustomFieldSearchable(existing);
         await deps.integrations.update(target.integrationId, { computerIdFieldId: id });
         return id;
       });

@@ -137,6 +137,11 @@ export class HaloClient extends HaloRestClient {
     return this.listAll<HaloFieldInfo>('/FieldInfo', null, { typeid: HALO_ASSET_ENTITY });
   }
 
+  /** Sends the field whole: what Halo does with the properties a POST leaves out is not known. */
+  async makeAssetCustomFieldSearchable(field: HaloFieldInfo): Promise<void> {
+    await this.save<HaloFieldInfo>('/FieldInfo', [{ ...field, searchable: true }]);
+  }
+
   async createAssetCustomField(field: NewHaloCustomField): Promise<HaloFieldInfo> {
     const [created] = await this.save<HaloFieldInfo>('/FieldInfo', [{ ...field, usage: HALO_ASSET_ENTITY }]);
     return created;

@@ -23,6 +23,8 @@ export interface HaloFieldInfo {
   /** Numeric type codes are undocumented (text is probably 0). */
   type?: number | null;
   usage?: number | null;
+  /** Halo's `search=` looks into the field's values only when this is on. */
+  searchable?: boolean | null;
 }
 
 export interface HaloCustomButton {
@@ -41,6 +43,7 @@ export interface NewHaloCustomField {
   name: string;
   label: string;
   type: number;
+  searchable?: boolean;
 }
 
 export interface NewHaloCustomButton {

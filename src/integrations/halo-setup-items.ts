@@ -4,6 +4,8 @@ export const COMPUTER_ID_FIELD = {
   label: 'Console computer ID',
   /** Halo's text type (UNSURE in the reference; 0 in every example). */
   type: 0,
+  /** So that an asset can be found by its computer id (`GET /Asset?search=`) after a lost answer. */
+  searchable: true,
 };
 
 export const CONNECT_BUTTON = {

@@ -73,6 +73,7 @@ describe('connecting HaloPSA (PUT /api/v1/halopsa/connection)', () => {
     expect(await setupOutcome(second)).toBe('completed');
 
     expect(fieldsNamed()).toHaveLength(1);
+    expect(fieldsNamed()[0].searchable).toBe(true);
     expect(buttonsNamed()).toHaveLength(1);
     expect(buttonsNamed()[0].url).toMatch(new RegExp(`^${stack.apiUrl}/connect/[A-Za-z0-9_-]+/\\{\\$ID\\}$`));
 
@@ -88,7 +89,9 @@ describe('connecting HaloPSA (PUT /api/v1/halopsa/connection)', () => {
     for (const action of ['create', 'manage', 'delete'] as const) expect(answer.body.actions[action].allowed).toBe(true);
   });
 
-  it('keeps the integration when the secret is replaced (a regenerated key pair)', async () => {
+  it('keeps the integration when the secret is replaced (a regenerated key pair), and makes the computer-id field searchable again', async () => {
+    const [field] = fieldsNamed();
+    stack.halo.state.fieldInfos.replace({ ...field, searchable: false });
     const before = await status(acme);
     await fetch(`${stack.halo.url}/_sim/application/regenerate-credentials`, { method: 'POST' });
     const edited = await connect(acme, connection());
@@ -97,6 +100,7 @@ describe('connecting HaloPSA (PUT /api/v1/halopsa/connection)', () => {
     const after = await status(acme);
     expect(after).toMatchObject({ state: 'connected', computerIdFieldId: before.computerIdFieldId, connectButtonId: before.connectButtonId });
     expect(fieldsNamed()).toHaveLength(1);
+    expect(fieldsNamed()[0].searchable).toBe(true);
     expect(buttonsNamed()).toHaveLength(1);
   });
 
