@@ -4,7 +4,7 @@ import { chmod, chown, cp, mkdir, rename, rm } from 'node:fs/promises';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './project-paths';
-import { isListening } from './temporal-dev-server';
+import { answersQueries } from './postgres-ready';
 import { waitFor } from './wait-for';
 
 /**
@@ -43,7 +43,7 @@ export class EmbeddedPostgres {
     const server = spawn(await binary('postgres', owner), args, { ...owner, stdio: 'ignore' });
     this.server = server;
     this.exited = new Promise((resolve) => server.once('exit', () => resolve()));
-    await waitFor(`embedded PostgreSQL on port ${this.port}`, () => isListening('127.0.0.1', this.port), 30_000, 100);
+    await waitFor(`embedded PostgreSQL on port ${this.port}`, () => answersQueries(`postgres://postgres@127.0.0.1:${this.port}/postgres`), 30_000, 100);
   }
 
   /** Fast shutdown (SIGINT): open sessions are disconnected, data is kept. */

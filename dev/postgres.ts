@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { answersQueries } from './postgres-ready';
 import { DATA_DIR } from './project-paths';
 import { waitFor } from './wait-for';
 
@@ -19,19 +20,6 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-async function canConnect(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function startLocalCluster(): Promise<boolean> {
   if (!existsSync('/etc/postgresql')) return false;
   const versions = readdirSync('/etc/postgresql');
@@ -41,7 +29,7 @@ async function startLocalCluster(): Promise<boolean> {
   } catch {
     return false;
   }
-  await waitFor('the local PostgreSQL server', () => canConnect(LOCAL_POSTGRES_URL), 30_000);
+  await waitFor('the local PostgreSQL server', () => answersQueries(LOCAL_POSTGRES_URL), 30_000);
   return true;
 }
 
@@ -62,7 +50,7 @@ async function startEmbedded(log: (line: string) => void): Promise<PostgresServe
 export async function ensurePostgres(log: (line: string) => void = () => undefined): Promise<PostgresServer> {
   const noop = async (): Promise<void> => undefined;
   if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, source: 'DATABASE_URL', stop: noop };
-  if (await canConnect(LOCAL_POSTGRES_URL)) return { adminUrl: LOCAL_POSTGRES_URL, source: 'local server', stop: noop };
+  if (await answersQueries(LOCAL_POSTGRES_URL)) return { adminUrl: LOCAL_POSTGRES_URL, source: 'local server', stop: noop };
   if (await startLocalCluster()) return { adminUrl: LOCAL_POSTGRES_URL, source: 'local server (started)', stop: noop };
   return startEmbedded(log);
 }
