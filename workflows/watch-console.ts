@@ -9,6 +9,8 @@ export interface WatchConsoleInput {
   intervalSeconds: number;
   /** Polls per history before continuing as new (about a dozen events each). */
   pollsPerHistory: number;
+  /** Poll as soon as started (a new watcher records its baseline at once); absent in older histories. */
+  pollAtStart?: boolean;
 }
 
 const activities = proxyActivities<WatchActivities>({
@@ -27,7 +29,7 @@ function ended(error: unknown): boolean {
  * the watcher ends when its integration is removed.
  */
 export async function watchConsole(input: WatchConsoleInput): Promise<'integration-gone'> {
-  let woken = false;
+  let woken = input.pollAtStart ?? false;
   let intervalSeconds = input.intervalSeconds;
   setHandler(wakeWatcher, () => {
     woken = true;
@@ -42,5 +44,5 @@ export async function watchConsole(input: WatchConsoleInput): Promise<'integrati
     }
   }
   await condition(allHandlersFinished);
-  return continueAsNew<typeof watchConsole>({ ...input, intervalSeconds });
+  return continueAsNew<typeof watchConsole>({ ...input, intervalSeconds, pollAtStart: false });
 }

@@ -39,7 +39,7 @@ export class SyncScheduleService {
 
   /**
    * Creates, updates or deletes the schedule to match the integration; an operational one also
-   * gets its Console watcher started (or woken, to take new settings at once).
+   * gets its Console watcher started when it is not running.
    */
   async reconcile(integration: IntegrationEntity): Promise<'present' | 'absent'> {
     const handle = this.temporal.schedule.getHandle(syncScheduleId(integration.id));
@@ -56,7 +56,7 @@ export class SyncScheduleService {
       if (!(error instanceof ScheduleNotFoundError)) throw error;
       await this.temporal.schedule.create(options);
     }
-    await this.signaller.wakeWatcher(integration);
+    await this.signaller.startWatcher(integration);
     return 'present';
   }
 

@@ -1,4 +1,4 @@
-import { Client } from '@temporalio/client';
+import { Client, WorkflowIdConflictPolicy } from '@temporalio/client';
 import { INTEGRATION_ID, TENANT_ID } from '../../workflows/search-attributes';
 import type { integrationSync, IntegrationSyncInput } from '../../workflows/integration-sync';
 import { computersChanged, requestFullSync, SyncRequestTrigger, syncWorkflowId, wakeWatcher, watcherWorkflowId } from '../../workflows/sync-messages';
@@ -9,6 +9,8 @@ export interface SyncTarget {
   id: string;
   tenantId: string;
 }
+
+type WatchTarget = SyncTarget & { watchIntervalSeconds: number };
 
 /** Reaches an integration's sync workflow or Console watcher, starting it when it is not running (signal-with-start). */
 export class SyncSignaller {
@@ -35,24 +37,40 @@ export class SyncSignaller {
     return handle.workflowId;
   }
 
-  /** Starts the integration's Console watcher, or makes a running one poll now and take its new interval. */
-  async wakeWatcher(integration: SyncTarget & { watchIntervalSeconds: number }): Promise<string> {
+  /** Starts the integration's Console watcher, which polls at once; a running one is left to its rhythm. */
+  async startWatcher(integration: WatchTarget): Promise<string> {
+    const handle = await this.client.workflow.start<typeof watchConsole>('watchConsole', {
+      ...this.watcherOptions(integration, true),
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+    return handle.workflowId;
+  }
+
+  /** Makes the watcher poll now and take its new interval (settings changed, sync resumed), starting it if need be. */
+  async wakeWatcher(integration: WatchTarget): Promise<string> {
+    const handle = await this.client.workflow.signalWithStart<typeof watchConsole, []>('watchConsole', {
+      ...this.watcherOptions(integration, false),
+      signal: wakeWatcher,
+      signalArgs: [],
+    });
+    return handle.workflowId;
+  }
+
+  private watcherOptions(integration: WatchTarget, pollAtStart: boolean) {
     const input: WatchConsoleInput = {
       integrationId: integration.id,
       tenantId: integration.tenantId,
       intervalSeconds: integration.watchIntervalSeconds,
       pollsPerHistory: WATCH_POLLS_PER_HISTORY,
+      pollAtStart,
     };
-    const handle = await this.client.workflow.signalWithStart<typeof watchConsole, []>('watchConsole', {
+    return {
       workflowId: watcherWorkflowId(integration.id),
       taskQueue: this.settings.taskQueue,
-      args: [input],
-      signal: wakeWatcher,
-      signalArgs: [],
+      args: [input] as [WatchConsoleInput],
       typedSearchAttributes: this.searchAttributes(integration),
       staticSummary: 'Reads the Console every interval and hands changed computers to the sync workflow',
-    });
-    return handle.workflowId;
+    };
   }
 
   private searchAttributes(integration: SyncTarget) {

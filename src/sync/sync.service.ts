@@ -61,8 +61,7 @@ export class SyncService {
       ...(input.pushEvents !== undefined ? { pushEvents: input.pushEvents } : {}),
     };
     await this.dataSource.manager.update(IntegrationEntity, { id: integration.id }, changes);
-    const updated = { ...integration, ...changes } as IntegrationEntity;
-    return this.view(updated, await this.schedules.reconcile(updated));
+    return this.follow({ ...integration, ...changes } as IntegrationEntity, { wakeWatcher: true });
   }
 
   async syncNow(principal: Principal): Promise<{ workflowId: string }> {
@@ -74,8 +73,15 @@ export class SyncService {
   async setPaused(principal: Principal, paused: boolean): Promise<SyncSettingsView> {
     const integration = await this.integration(principal);
     await this.dataSource.manager.update(IntegrationEntity, { id: integration.id }, { syncPaused: paused });
-    const updated = { ...integration, syncPaused: paused } as IntegrationEntity;
-    return this.view(updated, await this.schedules.reconcile(updated));
+    // Resuming wakes the watcher, so what changed while paused reaches HaloPSA at once.
+    return this.follow({ ...integration, syncPaused: paused } as IntegrationEntity, { wakeWatcher: !paused });
+  }
+
+  /** The schedule (and watcher) follow the saved settings; a woken watcher polls now with them. */
+  private async follow(updated: IntegrationEntity, options: { wakeWatcher: boolean }): Promise<SyncSettingsView> {
+    const schedule = await this.schedules.reconcile(updated);
+    if (options.wakeWatcher && schedule === 'present') await this.signaller.wakeWatcher(updated);
+    return this.view(updated, schedule);
   }
 
   async runs(principal: Principal, page: number, pageSize: number) {
