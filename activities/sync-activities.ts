@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In, LessThan } from 'typeorm';
 import { HaloClient } from '../src/halo/halo-client';
+import { HaloAssetWrite } from '../src/halo/halo-entities';
 import { IntegrationHaloClientFactory } from '../src/integrations/integration-halo-client';
-import { keepOtherValues } from '../src/mappings/asset-record';
 import { AssetTypeMappingEntity } from '../src/persistence/entities/asset-type-mapping.entity';
 import { CompanyMappingEntity } from '../src/persistence/entities/company-mapping.entity';
 import { ComputerLinkEntity } from '../src/persistence/entities/computer-link.entity';
@@ -13,9 +13,11 @@ import { readInventoryFor } from '../src/sync/console-observation';
 import { deepCheck } from '../src/sync/deep-check';
 import { observe } from '../src/sync/observe';
 import { planSync } from '../src/sync/plan/sync-plan';
+import { needsCurrentAsset, preservingWrite } from '../src/sync/preserving-write';
 import { ComputerLinkState, LeftAlone, PlanItem } from '../src/sync/plan/sync-plan-types';
 import { TenantConsoleService } from '../src/tenants/tenant-console.service';
-import { AssetWriteResult, writeAssets } from './asset-batch-writer';
+import { AssetWriteRequest, AssetWriteResult, writeAssets } from './asset-batch-writer';
+import { RecentAssetTypes } from './recent-asset-types';
 import { withConsoleFailures } from './console-failure';
 import { withHaloFailures } from './halo-failure';
 
@@ -44,8 +46,12 @@ function linkState(link: ComputerLinkEntity): ComputerLinkState {
   return { hid: link.computerHid, state: link.state, haloAssetId: link.haloAssetId, lastWritten: link.lastWritten };
 }
 
+/** How long the asset types a run's planning read are reused by its batches. */
+const ASSET_TYPES_FRESH_MS = 10 * 60_000;
+
 export function createSyncActivities(deps: SyncActivityDependencies) {
   const db = deps.dataSource.manager;
+  const recentAssetTypes = new RecentAssetTypes(ASSET_TYPES_FRESH_MS, deps.now);
 
   async function integrationOf(integrationId: string): Promise<IntegrationEntity> {
     const integration = await db.findOneBy(IntegrationEntity, { id: integrationId });
@@ -58,8 +64,7 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
    * per customer) and makes the links agree with what people did there.
    */
   async function runDeepCheck(halo: HaloClient, integration: IntegrationEntity, links: ComputerLinkEntity[]): Promise<Map<string, string>> {
-    const fieldIds = [integration.computerIdFieldId, ...Object.values(integration.inventoryFieldIds ?? {})].filter((id): id is number => typeof id === 'number');
-    const assets = await halo.listAssets({ includeInactive: true, customFieldIds: fieldIds });
+    const assets = await halo.listAssets({ includeInactive: true });
     const findings = deepCheck(links.map(linkState), assets);
     const notes = new Map<string, string>();
     if (findings.edited.length > 0) await db.update(ComputerLinkEntity, { integrationId: integration.id, computerHid: In(findings.edited) }, { lastWritten: null });
@@ -79,11 +84,25 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
     return notes;
   }
 
-  /** Computers linked to assets a person made: their other field values must survive our writes. */
-  async function assetsMadeByPeople(integrationId: string, hids: string[]): Promise<Set<string>> {
-    if (hids.length === 0) return new Set();
-    const links = await db.findBy(ComputerLinkEntity, { integrationId, computerHid: In(hids), createdByService: false });
-    return new Set(links.filter((l) => l.haloAssetId !== null).map((l) => l.computerHid));
+  /**
+   * The planned writes, each update built on its asset as it stands (one read per updated asset):
+   * values that people or other tools set on it are sent back unchanged, and a new host name goes
+   * to the key field of the asset's own type.
+   */
+  async function preservingWrites(halo: HaloClient, integrationId: string, plans: PlanItem[]): Promise<AssetWriteRequest[]> {
+    const hostNameOf = (plan: PlanItem) => (plan.changes.includes('hostName') && plan.nextWritten ? plan.nextWritten.hostName : undefined);
+    const updates = plans.filter((plan) => plan.write && needsCurrentAsset(plan.write, hostNameOf(plan) !== undefined));
+    const current = await halo.getAssets(updates.map((plan) => plan.write?.id as number));
+    const renaming = updates.some((plan) => hostNameOf(plan) !== undefined);
+    const types = renaming ? await recentAssetTypes.get(integrationId, () => halo.listAssetTypes()) : [];
+    const keyFields = new Map(types.map((t) => [t.id, t.keyfield_id ?? null]));
+    return plans.map((plan) => {
+      const write: HaloAssetWrite = plan.write ?? {};
+      const asset = write.id === undefined ? undefined : current.get(write.id);
+      const hostName = hostNameOf(plan);
+      const keyField = asset && hostName !== undefined ? { keyFieldId: keyFields.get(asset.assettype_id) ?? null, hostName } : undefined;
+      return { hid: plan.hid, customerId: write.client_id ?? 0, write: asset ? preservingWrite(write, asset, keyField) : write };
+    });
   }
 
   /** The link and the run item of one written computer, recorded the moment HaloPSA answers. */
@@ -132,7 +151,7 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         const anyAsset = links.some((l) => l.haloAssetId !== null);
         return deepCheckDue && anyAsset ? runDeepCheck(halo, integration, links) : new Map<string, string>();
       });
-      const [inventory, assetTypes] = await Promise.all([withConsoleFailures(() => readInventoryFor(console, input.hids)), withHaloFailures(() => halo.listAssetTypes())]);
+      const [inventory, assetTypes] = await Promise.all([withConsoleFailures(() => readInventoryFor(console, input.hids)), withHaloFailures(async () => recentAssetTypes.remember(integration.id, await halo.listAssetTypes()))]);
       const links = (await db.findBy(ComputerLinkEntity, { integrationId: integration.id })).map(linkState);
       const fresh = await integrationOf(integration.id);
       const plan = planSync({
@@ -167,30 +186,15 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         await db.delete(ComputerLinkEntity, { integrationId: integration.id, computerHid: In(unlinks.map((i) => i.computerHid)) });
         await db.update(SyncRunItemEntity, { syncRunId: input.runId, computerHid: In(unlinks.map((i) => i.computerHid)) }, { outcome: 'done' });
       }
-      const writes = items.filter((i) => i.action !== 'unlink');
+      const writes = items.map((i) => planned.get(i.computerHid) as PlanItem).filter((plan) => plan.action !== 'unlink');
       const halo = deps.haloClients.forIntegration(integration);
-      const foreign = await assetsMadeByPeople(integration.id, writes.map((i) => i.computerHid));
-      await withHaloFailures(async () => {
-        const keyFields = foreign.size > 0 ? new Map((await halo.listAssetTypes()).map((t) => [t.id, t.keyfield_id ?? null])) : new Map<number, number | null>();
-        return writeAssets(
+      await withHaloFailures(async () =>
+        writeAssets(
           { db, halo, integration },
-          await Promise.all(
-            writes.map(async (item) => {
-              const plan = planned.get(item.computerHid) as PlanItem;
-              const write = { ...plan.write };
-              if (write.id !== undefined && foreign.has(item.computerHid)) {
-                const asset = await halo.getAsset(write.id);
-                const keyField = keyFields.get(asset.assettype_id) ?? null;
-                if (plan.changes.includes('hostName') && keyField !== null && plan.nextWritten) write.fields = [{ id: keyField, value: plan.nextWritten.hostName }];
-                if (write.customfields) write.customfields = keepOtherValues(asset.customfields, write.customfields);
-                if (write.fields) write.fields = keepOtherValues(asset.fields, write.fields);
-              }
-              return { hid: item.computerHid, customerId: plan.write?.client_id ?? 0, write };
-            }),
-          ),
+          await preservingWrites(halo, integration.id, writes),
           (result) => recordSyncWrite(input.runId, integration.id, planned.get(result.hid) as PlanItem, result),
-        );
-      });
+        ),
+      );
       const remaining = await db.countBy(SyncRunItemEntity, { syncRunId: input.runId, outcome: 'pending' });
       return { processed: items.length, remaining };
     },

@@ -1,6 +1,8 @@
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ConsoleComputer } from '../simulators/demo-data';
+import { assetIdsByComputerId } from '../simulators/halo/state/computer-id-assets';
+import { PersonSetValues } from '../simulators/halo/state/person-set-values';
 import { simControl } from './bench-http';
 import { BenchStack, startBenchStack } from './bench-stack';
 import { createTenantAndConnect, mapEverything, Tenant } from './journey';
@@ -114,7 +116,9 @@ const DEFINITIONS = {
   wallSeconds: 'From the API call that starts the phase ("sync now", or the first Console change) to the run seen finished through GET /api/v1/halopsa/sync-runs (polled every 500 ms: the API allows an API key 120 requests a minute); runSeconds is the run\'s own startedAt→finishedAt.',
   haloRequests: 'The HaloPSA simulator\'s counters (GET /_sim/counters), reset at the start of each phase: every request by "VERB /path", token requests included; writes = POSTs and DELETEs other than /auth/token.',
   minimalRequests:
-    'readsNeeded + writes. writes = ceil(asset elements written / batch size) per run. readsNeeded counts, generously: 1 token request if the phase needed one; 1 GET /api/AssetType per run that writes (the mapped default types may have changed in HaloPSA); and, for a run with a deep check, ceil(assets holding a computer id before the run / 500): one paged listing of the assets the service linked (0 on the first run: nothing is linked yet, so a deep check has nothing to compare). Console reads are not HaloPSA requests and are not counted.',
+    'readsNeeded + writes. writes = ceil(asset elements written / batch size) per run. readsNeeded counts, generously: 1 token request if the phase needed one; 1 GET /api/AssetType per run that writes (the mapped default types may have changed in HaloPSA); for a run with a deep check, ceil(assets holding a computer id before the run / 500): one paged listing of the assets the service linked (0 on the first run: nothing is linked yet, so a deep check has nothing to compare); and, under the strict simulator profile only, one GET /api/Asset/{id} per asset updated (update, move, retire, reactivate): where HaloPSA replaces a posted custom-field list, an update must carry the values others set, so it must read them first. The product sends those reads under both profiles (it cannot tell which HaloPSA it has), so under the default profile they show as overhead. Console reads are not HaloPSA requests and are not counted.',
+  personSetValues:
+    'After the initial sync, a serial number and a value in a custom field of their own are set, as a person would, on every asset holding a computer id (straight into the HaloPSA simulator\'s state); after the last phase, each value still there is kept, each one missing or changed is lost.',
   historyEvents:
     'Growth of the history of sync:<integrationId> during the phase: for each execution (run) of that workflow id, its history length after the phase minus before (a run begun by continue-as-new counts whole), read with DescribeWorkflowExecution once the history stopped growing. The workflow stays open between phases (it idles for 10 minutes), so the phase\'s signal, timers and activities are counted, nothing else.',
   duplicates:
@@ -177,6 +181,7 @@ async function main(): Promise<number> {
     report.conditions = {
       haloRateLimit: { maxRequests: rateLimit.maxRequests, windowSeconds: rateLimit.windowSeconds, retryAfter: 'not sent (as real Halo)' },
       latencyMs: { halo: LATENCY_MS, console: LATENCY_MS, rate: 1 },
+      simulatorProfile: sims.profile,
       haloWriteBatchSize: BATCH_SIZE,
       temporalHistoryLimit: HISTORY_LIMIT,
       scheduleIntervalMinutes: 1440,
@@ -205,7 +210,7 @@ async function main(): Promise<number> {
     };
     log(`setup done: ${mapping.mappedCompanies} companies mapped (${mapping.autoMapped} automatically) onto ${mapping.distinctCustomers} customers; ${setupRequests.total} HaloPSA requests`);
 
-    const ctx: PhaseContext = { stack, tenant, mapping, batchSize: BATCH_SIZE, timeoutMs: opts.phaseTimeoutMinutes * 60_000, refusals, log };
+    const ctx: PhaseContext = { stack, tenant, mapping, batchSize: BATCH_SIZE, timeoutMs: opts.phaseTimeoutMinutes * 60_000, refusals, profile: sims.profile, log };
     await simControl(sims.haloUrl, 'POST', '/rate-limit/reset');
 
     // 1. Initial sync.
@@ -221,14 +226,19 @@ async function main(): Promise<number> {
         writes,
         total: 1 + writes,
         ratio: null,
-        readsCounted: { tokenRequests: 0, assetTypeListPerWritingRun: 1, deepCheckPages: 0 },
+        readsCounted: { tokenRequests: 0, assetTypeListPerWritingRun: 1, deepCheckPages: 0, assetReadsBeforeUpdate: 0 },
         note: `the run wrote nothing: minimal for the work it was asked to do (${eligible.length} licensed computers with an agent)`,
       };
     }
     report.dataset = datasetSummary(opts, eligible.length, initial.runs[0]?.state === 'completed' ? await runBreakdown(ctx, initial.runs[0].runId) : undefined);
 
     if (initial.completed) {
+      const people = new PersonSetValues(sims.haloSimulator.state);
+      for (const assetIds of assetIdsByComputerId(sims.haloSimulator.state).values()) assetIds.forEach((id) => people.setOn(id));
+      log(`a person's values set on ${people.count} assets`);
       await remainingPhases(ctx, opts, tenant, phases);
+      const lost = people.lost();
+      report.personSetValues = { assets: people.count, valuesSet: 2 * people.count, lost: lost.length, examples: lost.slice(0, 5) };
     } else {
       for (const name of ['noopResync', 'churnResync', 'polling', 'events']) phases[name] = { skipped: 'the initial sync did not complete' };
     }
@@ -241,7 +251,7 @@ async function main(): Promise<number> {
       report.baseline = result;
       if (!('error' in result)) report.comparison = compare(result, initial, report.dataset as DatasetSummary | undefined, eligible.length);
     }
-    report.targets = targets(opts, phases);
+    report.targets = [...targets(opts, phases), lostValuesTarget(report.personSetValues as { lost: number } | undefined)];
     report.apiBudgetWaits = { count: tenant.api.budgetWaits, note: "times the benchmark waited out the product API's own per-key budget (429 from /api/v1)" };
   } catch (error) {
     exitCode = 1;
@@ -425,6 +435,11 @@ function targets(opts: Options, phases: Record<string, PhaseReport | { skipped: 
     list.push({ target: 'worker peak RSS < 400 MB', measured: `${peak} MB, but the initial sync never got to reading the inventory: not representative`, met: null });
   }
   return list;
+}
+
+function lostValuesTarget(values: { lost: number } | undefined): Target {
+  const target = '0 values people set lost';
+  return values ? { target, measured: values.lost, met: values.lost === 0 } : { target, measured: null, met: null };
 }
 
 main().then(

@@ -1,4 +1,5 @@
 import { assetIdsByComputerId, assetsHoldingComputerId, computerIdsWithSeveralAssets } from '../simulators/halo/state/computer-id-assets';
+import type { SimulatorProfile } from '../simulators/profile';
 import { SeededRandom } from '../simulators/shared/seeded-random';
 import { pollUntil, simControl, sleep } from './bench-http';
 import type { BenchStack } from './bench-stack';
@@ -18,6 +19,7 @@ import {
 
 /** Plan actions that write one asset element to HaloPSA (an unlink writes nothing). */
 const WRITE_ACTIONS = ['create', 'update', 'move', 'retire', 'reactivate'] as const;
+const UPDATE_ACTIONS = WRITE_ACTIONS.filter((action) => action !== 'create');
 /** HaloClient's list page size: one GET reads up to this many assets. */
 const HALO_PAGE_SIZE = 500;
 
@@ -28,6 +30,8 @@ export interface PhaseContext {
   batchSize: number;
   timeoutMs: number;
   refusals: { value(): number; reset(): void };
+  /** `strict`: HaloPSA may replace a posted list, so a read before each update is part of the minimal count. */
+  profile: SimulatorProfile;
   log: (line: string) => void;
 }
 
@@ -135,6 +139,7 @@ export async function measuredPhase(
     tokenRequests: Math.min(1, counters.requests.byPathAndVerb['POST /auth/token'] ?? 0),
     assetTypeListPerWritingRun: writingRuns.length,
     deepCheckPages: outcome.runs.some((run) => run.deepCheck) ? deepCheckPagesBefore : 0,
+    assetReadsBeforeUpdate: ctx.profile === 'strict' ? outcome.runs.reduce((sum, run) => sum + UPDATE_ACTIONS.reduce((n, action) => n + (run.counts?.[action] ?? 0), 0), 0) : 0,
   };
   const readsNeeded = Object.values(readsCounted).reduce((a, b) => a + b, 0);
   const writes = writingRuns.reduce((sum, run) => sum + Math.ceil(written(run) / ctx.batchSize), 0);

@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   const stopActivity = startConsoleActivity(simulators);
   started.push({ name: 'Console activity', stop: async () => stopActivity() });
 
-  const ready = { apiUrl, temporalUiUrl: uiUrl, haloUrl: simulators.haloUrl, consoleUrl: simulators.consoleUrl, apiKey: tenant.apiKey };
+  const ready = { apiUrl, temporalUiUrl: uiUrl, haloUrl: simulators.haloUrl, consoleUrl: simulators.consoleUrl, apiKey: tenant.apiKey, simulatorProfile: simulators.profile };
   process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
   process.stdout.write(guide(ready, tenant, mapped, operatorToken, logs));
 }
@@ -134,6 +134,7 @@ interface Ready {
   haloUrl: string;
   consoleUrl: string;
   apiKey: string;
+  simulatorProfile: string;
 }
 
 function guide(ready: Ready, tenant: DemoTenant, mapped: DemoMappingSummary, operatorToken: string, logs: string): string {

@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
 import { ConsoleSimulator, startConsoleSimulator } from './console/console-simulator';
+import { consoleSettingsForProfile } from './console/profile';
 import { generateDemoData } from './demo-data/generate-demo-data';
 import { DemoDataset } from './demo-data/types';
 import { startHaloSimulator } from './halo/halo-simulator';
+import { SIMULATOR_PROFILES, SimulatorProfile, simulatorProfileFrom } from './profile';
 
 /**
  * Starts the HaloPSA and Management Console simulators with the same seeded demo data:
  *
  *   node dist/simulators/cli.js --companies 20 --computers 200 [--seed N] [--halo-port P]
  *     [--console-port P] [--event-url URL --event-secret S] [--reference-time ISO]
+ *     [--profile default|strict]
  *
  * prints ONE JSON line (URLs and credentials, see `SimulatorsSummary`) on stdout, then runs until
  * SIGINT / SIGTERM. Diagnostics go to stderr; bad arguments exit with code 2.
@@ -27,6 +30,8 @@ export interface StartSimulatorsOptions {
   eventTarget?: { url: string; secret: string };
   /** "Now" the data's dates are laid out around; default: the real now, so the demo looks current. */
   referenceTime?: Date;
+  /** How both simulators answer where their vendors' behaviour is unsure; default: env SIMULATOR_PROFILE, else `default`. */
+  profile?: SimulatorProfile;
 }
 
 /** What the CLI prints. */
@@ -38,6 +43,7 @@ export interface SimulatorsSummary {
   seed: number;
   companies: number;
   computers: number;
+  profile: SimulatorProfile;
 }
 
 type HaloSimulator = Awaited<ReturnType<typeof startHaloSimulator>>;
@@ -55,16 +61,22 @@ export const DEFAULT_SEED = 1;
 
 export async function startSimulators(options: StartSimulatorsOptions): Promise<RunningSimulators> {
   const seed = options.seed ?? DEFAULT_SEED;
+  const profile = options.profile ?? simulatorProfileFrom(process.env.SIMULATOR_PROFILE);
   const dataset = generateDemoData({
     companies: options.companies,
     computers: options.computers,
     seed,
     referenceTime: options.referenceTime ?? new Date(),
   });
-  const consoleSimulator = await startConsoleSimulator({ port: options.consolePort ?? 0, data: dataset.console, eventTarget: options.eventTarget });
+  const consoleSimulator = await startConsoleSimulator({
+    port: options.consolePort ?? 0,
+    data: dataset.console,
+    eventTarget: options.eventTarget,
+    settings: consoleSettingsForProfile(profile),
+  });
   let haloSimulator: HaloSimulator;
   try {
-    haloSimulator = await startHaloSimulator({ port: options.haloPort ?? 0 });
+    haloSimulator = await startHaloSimulator({ port: options.haloPort ?? 0, profile });
     haloSimulator.seedClients(dataset.halo.clients);
   } catch (error) {
     await consoleSimulator.close();
@@ -82,6 +94,7 @@ export async function startSimulators(options: StartSimulatorsOptions): Promise<
     seed,
     companies: options.companies,
     computers: options.computers,
+    profile,
   };
   let closing: Promise<void> | undefined;
   return {
@@ -98,6 +111,7 @@ export class CliUsageError extends Error {}
 
 export const USAGE = `usage: node dist/simulators/cli.js [--companies N] [--computers M] [--seed S]
          [--halo-port P] [--console-port P] [--event-url URL --event-secret SECRET] [--reference-time ISO]
+         [--profile ${SIMULATOR_PROFILES.join('|')}]
   --companies       Console companies to generate (default 20)
   --computers       Console computers to generate (default 200)
   --seed            integer seed of the demo data (default ${DEFAULT_SEED})
@@ -106,7 +120,9 @@ export const USAGE = `usage: node dist/simulators/cli.js [--companies N] [--comp
   --event-url       where the Console simulator POSTs signed events
   --event-secret    HMAC secret of those events (with --event-url)
   --reference-time  "now" of the generated dates (default: now)
-Prints one JSON line {haloUrl, halo, consoleUrl, console, seed, companies, computers}; stops on SIGINT/SIGTERM.`;
+  --profile         ${SIMULATOR_PROFILES.join(' or ')}: how the simulators answer where the vendors' behaviour is
+                    unsure; strict = least convenient (default: env SIMULATOR_PROFILE, else default)
+Prints one JSON line {haloUrl, halo, consoleUrl, console, seed, companies, computers, profile}; stops on SIGINT/SIGTERM.`;
 
 /** argv (without node and script) → options; throws CliUsageError with a message for the user. */
 export function parseCliArgs(argv: string[]): StartSimulatorsOptions & { help?: boolean } {
@@ -125,6 +141,7 @@ export function parseCliArgs(argv: string[]): StartSimulatorsOptions & { help?: 
         'event-url': { type: 'string' },
         'event-secret': { type: 'string' },
         'reference-time': { type: 'string' },
+        profile: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -164,7 +181,17 @@ export function parseCliArgs(argv: string[]): StartSimulatorsOptions & { help?: 
     if (Number.isNaN(date.getTime())) throw new CliUsageError(`--reference-time must be an ISO date, got "${referenceTime}"`);
     options.referenceTime = date;
   }
+  const profile = values.profile as string | undefined;
+  if (profile !== undefined) options.profile = cliProfile(profile);
   return options;
+}
+
+function cliProfile(value: string): SimulatorProfile {
+  try {
+    return simulatorProfileFrom(value);
+  } catch (error) {
+    throw new CliUsageError(`--profile: ${(error as Error).message}`);
+  }
 }
 
 async function main(): Promise<void> {

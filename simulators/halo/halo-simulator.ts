@@ -4,8 +4,11 @@ import { createVendorRouter } from './api/vendor-router';
 import { createGatekeeper, tooManyRequests } from './auth/gatekeeper';
 import { RateLimitSettings } from './auth/rate-limiter';
 import { createControlRouter } from './control/control-routes';
+import { UndeclaredRequests } from './declared/undeclared-requests';
 import { toErrorResponse } from './http-error';
-import { HaloCredentials, HaloState, SeedClient } from './state/halo-state';
+import { haloSettingsForProfile } from './profile';
+import type { SimulatorProfile } from '../profile';
+import { HaloCredentials, HaloSettings, HaloState, SeedClient } from './state/halo-state';
 
 export { HaloState } from './state/halo-state';
 export type { ForbiddenSwitch, HaloCredentials, HaloSettings, SeedClient } from './state/halo-state';
@@ -24,6 +27,10 @@ export interface HaloSimulatorOptions {
   rateLimit?: Partial<RateLimitSettings>;
   /** Default false. */
   uniqueAssetTags?: boolean;
+  /** Default `default`; `strict` sets every unsure vendor behaviour to its least convenient answer. */
+  profile?: SimulatorProfile;
+  /** Any setting, as `PUT /_sim/settings` takes; overrides the profile's. */
+  settings?: Partial<HaloSettings>;
   /** The simulator's clock (token expiry, rate-limit window); default `Date.now`. */
   now?: () => number;
 }
@@ -34,6 +41,8 @@ export interface HaloSimulator {
   credentials: HaloCredentials;
   /** The in-memory tenant, usable directly by tests. */
   state: HaloState;
+  /** What clients sent that Halo's OpenAPI document does not declare (also at GET /_sim/counters). */
+  undeclared: UndeclaredRequests;
   /** Creates clients with their sites; the first site of each is its main site. */
   seedClients(clients: SeedClient[]): void;
   close(): Promise<void>;
@@ -50,17 +59,21 @@ export async function startHaloSimulator(options: HaloSimulatorOptions = {}): Pr
     credentials,
     now: options.now,
     settings: {
+      ...haloSettingsForProfile(options.profile ?? 'default'),
+      ...options.settings,
       ...(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds }),
       ...(options.uniqueAssetTags === undefined ? {} : { uniqueAssetTags: options.uniqueAssetTags }),
     },
     rateLimit: options.rateLimit,
   });
+  const undeclared = new UndeclaredRequests();
   let url = '';
   const server = createSimulatedService({
     vendor: createVendorRouter(state, () => url),
-    control: createControlRouter(state),
+    control: createControlRouter(state, undeclared),
     faults: state.faults,
     counters: state.requests,
+    observeVendorRequest: (req) => undeclared.record(req.method, req.path, req.query, req.rawBody),
     beforeVendorRoute: createGatekeeper(state),
     rateLimited: () => tooManyRequests(state.rateLimiter.refusal()),
     onError: toErrorResponse,
@@ -71,6 +84,7 @@ export async function startHaloSimulator(options: HaloSimulatorOptions = {}): Pr
     url,
     credentials,
     state,
+    undeclared,
     seedClients: (clients) => void state.seedClients(clients),
     close: () => listening.close(),
   };

@@ -101,6 +101,8 @@ export interface SimulatedServiceOptions {
   control: Router;
   faults: FaultInjector;
   counters: RequestCounters;
+  /** Sees every vendor request as it was sent, before faults and `beforeVendorRoute`. */
+  observeVendorRequest?: (req: SimRequest) => void;
   /** Runs before a vendor route (after counting); returning a response short-circuits it (401, 429, ...). */
   beforeVendorRoute?: (req: SimRequest) => SimResponse | undefined;
   /** The answer to an injected 'rate-limited' fault: the vendor's own 429. */
@@ -133,6 +135,7 @@ async function handle(options: SimulatedServiceOptions, req: IncomingMessage, re
 
   if (!isControl) {
     options.counters.record(method, url.pathname);
+    options.observeVendorRequest?.(base);
     const decision = options.faults.decide(method !== 'GET');
     if (decision.delayMs > 0) await delay(decision.delayMs);
     if (decision.kind === 'drop-connection') return destroy(req.socket);

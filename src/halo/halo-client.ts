@@ -1,4 +1,5 @@
 import {
+  carriesCustomFields,
   customFieldValue as valueOfCustomField,
   HALO_ASSET_ENTITY,
   HaloAgent,
@@ -15,6 +16,7 @@ import {
   NewHaloCustomButton,
   NewHaloCustomField,
 } from './halo-entities';
+import { HaloError } from './halo-errors';
 import { HaloQuery, HaloRestClient } from './halo-rest-client';
 
 export type { HaloClientOptions, HaloMethod, HaloQuery, HaloRequestOptions } from './halo-rest-client';
@@ -24,9 +26,9 @@ export interface HaloAssetListOptions {
   clientId?: number;
   /** Retired (inactive) assets too; default active ones only. */
   includeInactive?: boolean;
-  /** Custom fields (`/FieldInfo` ids) whose values the list items must carry. */
-  customFieldIds?: readonly number[];
 }
+
+const ASSET_READS_AT_ONCE = 4;
 
 /**
  * The HaloPSA client: the entities the integration reads and writes, over the REST conventions of
@@ -79,18 +81,35 @@ export class HaloClient extends HaloRestClient {
   }
 
   /**
-   * Every asset (of one customer) with its fields and custom fields. Both ways of asking for
-   * custom field values are sent: `includeassetfields=true` (documented) and
-   * `include_custom_fields=<ids>` (UNSURE for assets in real Halo).
+   * Every asset (of one customer), with its asset fields (`includeassetfields=true`, declared).
+   * Whether the items carry `customfields` too is up to the HaloPSA instance: callers check with
+   * `carriesCustomFields` and read an asset on its own (`getAsset`) when it does not.
    */
   async listAssets(options: HaloAssetListOptions = {}): Promise<HaloAsset[]> {
-    const { clientId, includeInactive = false, customFieldIds = [] } = options;
-    const assets = await this.listAll<HaloAsset>('/Asset', 'assets', this.assetQuery(clientId, includeInactive, customFieldIds));
+    const { clientId, includeInactive = false } = options;
+    const assets = await this.listAll<HaloAsset>('/Asset', 'assets', this.assetQuery(clientId, includeInactive));
     return assets.filter((asset) => (includeInactive || isActive(asset)) && belongsTo(asset, clientId));
   }
 
   getAsset(id: number): Promise<HaloAsset> {
     return this.getById<HaloAsset>('/Asset', id);
+  }
+
+  /** Assets read one by one (`GET /Asset/{id}`, a few at a time); an id HaloPSA no longer has is left out. */
+  async getAssets(ids: readonly number[]): Promise<Map<number, HaloAsset>> {
+    const found = new Map<number, HaloAsset>();
+    const queue = [...new Set(ids)];
+    const readNext = async (): Promise<void> => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        try {
+          found.set(id, await this.getAsset(id));
+        } catch (error) {
+          if (!(error instanceof HaloError && error.kind === 'not_found')) throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(ASSET_READS_AT_ONCE, queue.length) }, readNext));
+    return found;
   }
 
   /**
@@ -100,13 +119,13 @@ export class HaloClient extends HaloRestClient {
    * custom fields is read on its own (`GET /Asset/{id}`) before it is judged.
    */
   async findAssetsByCustomFieldValue(fieldId: number, value: string, clientId?: number): Promise<HaloAsset[]> {
-    const query = { ...this.assetQuery(clientId, true, [fieldId]), search: value };
+    const query = { ...this.assetQuery(clientId, true), search: value };
     if (value === '') return [];
     const found = new Map<number, HaloAsset>();
     for (const candidate of await this.listAll<HaloAsset>('/Asset', 'assets', query)) {
       // A record that moved between two pages can come twice.
       if (found.has(candidate.id) || !belongsTo(candidate, clientId)) continue;
-      const asset = Array.isArray(candidate.customfields) ? candidate : await this.getAsset(candidate.id);
+      const asset = carriesCustomFields(candidate) ? candidate : await this.getAsset(candidate.id);
       if (valueOfCustomField(asset, fieldId) === value) found.set(asset.id, asset);
     }
     return [...found.values()];
@@ -170,15 +189,9 @@ export class HaloClient extends HaloRestClient {
     return this.remove('/CustomButton', id);
   }
 
-  private assetQuery(clientId: number | undefined, includeInactive: boolean, customFieldIds: readonly number[]): HaloQuery {
+  private assetQuery(clientId: number | undefined, includeInactive: boolean): HaloQuery {
     this.requireId(clientId, 'customer');
-    for (const id of customFieldIds) this.requireId(id, 'custom field');
-    return {
-      client_id: clientId,
-      includeinactive: includeInactive ? true : undefined,
-      includeassetfields: true,
-      include_custom_fields: customFieldIds.length > 0 ? customFieldIds.join(',') : undefined,
-    };
+    return { client_id: clientId, includeinactive: includeInactive ? true : undefined, includeassetfields: true };
   }
 
   /** A filter on id 0 or a non-integer would be ignored or misread by Halo: refused before sending. */

@@ -100,8 +100,8 @@ export interface HaloFieldValue {
 }
 
 /**
- * `/Asset` (Halo's `Device`). List items carry `fields` and `customfields` only when asked for
- * (`includeassetfields`, `include_custom_fields`).
+ * `/Asset` (Halo's `Device`). List items carry `fields` only when asked for (`includeassetfields`)
+ * and `customfields` only on some instances; `GET /Asset/{id}` carries both.
  */
 export interface HaloAsset {
   id: number;
@@ -118,6 +118,11 @@ export interface HaloAsset {
   inactive?: boolean | null;
   fields?: HaloFieldValue[] | null;
   customfields?: HaloFieldValue[] | null;
+}
+
+/** Whether a listed asset came with its custom-field values (some HaloPSA instances list assets without them). */
+export function carriesCustomFields(asset: Pick<HaloAsset, 'customfields'>): boolean {
+  return Array.isArray(asset.customfields);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { HaloAsset, HaloAssetType } from '../halo/halo-entities';
+import { HaloAsset, HaloAssetType, HaloFieldValueWrite } from '../halo/halo-entities';
 import { inventoryFieldValues } from '../inventory/inventory-field-values';
 import { InventoryComputer } from '../inventory/inventory-types';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
@@ -29,10 +29,8 @@ export function plannedAsset(integration: IntegrationEntity, entry: CatalogueEnt
   };
 }
 
-type FieldValues = { id: number; value: string }[];
-
-/** Halo replaces a record's whole list on a write: keep the asset's other values, set ours. */
-export function keepOtherValues(existing: HaloAsset['customfields'], ours: FieldValues): FieldValues {
+/** Halo may replace a record's whole list on a write: keep the asset's other values, set ours. */
+export function keepOtherValues<T extends HaloFieldValueWrite>(existing: HaloAsset['customfields'], ours: T[]): (T | { id: number; value: string })[] {
   const managed = new Set(ours.map((f) => f.id));
   const others = (existing ?? []).filter((f) => !managed.has(f.id)).map((f) => ({ id: f.id, value: String(f.value ?? '') }));
   return [...others, ...ours];

@@ -1,4 +1,4 @@
-import { HaloAsset } from '../halo/halo-entities';
+import { carriesCustomFields, HaloAsset } from '../halo/halo-entities';
 import { ComputerLinkState } from './plan/sync-plan-types';
 
 export interface DeepCheckFindings {
@@ -21,11 +21,16 @@ export function deepCheck(links: readonly ComputerLinkState[], assets: readonly 
     }
     const written = link.lastWritten;
     if (!written || link.state !== 'linked') continue;
-    const values = new Map((asset.customfields ?? []).map((f) => [f.id, String(f.value ?? '')]));
-    const customFieldEdited = Object.entries(written.customFields).some(([id, value]) => (values.get(Number(id)) ?? '') !== value);
+    const customFieldEdited = carriesCustomFields(asset) && customFieldsDiffer(asset, written.customFields);
     if (asset.client_id !== written.customerId || asset.site_id !== written.siteId || Boolean(asset.inactive) !== written.inactive || customFieldEdited) {
       findings.edited.push(link.hid);
     }
   }
   return findings;
+}
+
+/** Only what the list shows is compared: where HaloPSA lists assets without custom fields, their values are not. */
+function customFieldsDiffer(asset: HaloAsset, written: Record<number, string>): boolean {
+  const values = new Map((asset.customfields ?? []).map((f) => [Number(f.id), String(f.value ?? '')]));
+  return Object.entries(written).some(([id, value]) => (values.get(Number(id)) ?? '') !== value);
 }

@@ -3,8 +3,10 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { freePort } from '../../dev/free-port';
 import { waitFor } from '../../dev/wait-for';
 import { ConsoleSimulator, startConsoleSimulator } from '../../simulators/console/console-simulator';
+import { consoleSettingsForProfile } from '../../simulators/console/profile';
 import { DemoDataset, generateDemoData } from '../../simulators/demo-data';
 import { HaloSimulator, startHaloSimulator } from '../../simulators/halo/halo-simulator';
+import { simulatorProfileFrom } from '../../simulators/profile';
 import { closedWithTestFile, stoppedWithTestFile } from './file-teardown';
 import { productDataConverter, productSecretsEnv } from './product-env';
 import { ProductProcess, startProductProcess } from './product-process';
@@ -46,6 +48,7 @@ export interface ProductStackOptions {
 }
 
 export async function startProductStack(options: ProductStackOptions = {}): Promise<ProductStack> {
+  const profile = simulatorProfileFrom(process.env.SIMULATOR_PROFILE);
   const dataset = generateDemoData({ companies: options.companies ?? 6, computers: options.computers ?? 30, seed: 7 });
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -58,8 +61,8 @@ export async function startProductStack(options: ProductStackOptions = {}): Prom
   const [temporal, database, halo, consoleSimulator] = await Promise.all([
     startTemporalTestEnv(temporalOptions),
     createTestDatabase({ adminUrl: own?.postgresAdminUrl }),
-    startHaloSimulator().then(closedWithTestFile),
-    startConsoleSimulator({ data: dataset.console }).then(closedWithTestFile),
+    startHaloSimulator({ profile }).then(closedWithTestFile),
+    startConsoleSimulator({ data: dataset.console, settings: consoleSettingsForProfile(profile) }).then(closedWithTestFile),
   ]);
   halo.seedClients(dataset.halo.clients);
   const env = {
@@ -103,8 +106,12 @@ export async function startProductStack(options: ProductStackOptions = {}): Prom
     },
     async stop() {
       await Promise.all([stack.api.stop(), stack.worker.stop()]);
+      const undeclared = halo.undeclared.snapshot();
       await Promise.all([stack.temporal.teardown(), database.drop(), halo.close(), consoleSimulator.close()]);
       await own?.destroy();
+      if (Object.keys(undeclared).length > 0) {
+        throw new Error(`The product sent HaloPSA names its OpenAPI document does not declare: ${JSON.stringify(undeclared)}`);
+      }
     },
   };
   return stack;

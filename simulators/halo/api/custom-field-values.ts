@@ -14,16 +14,18 @@ export function sameFieldName(a: string, b: string): boolean {
 
 /**
  * Reads `customfields: [{id | name, value}]` of a record of table `usage`; undefined when not sent.
- * What is sent replaces the record's whole set; an empty or null value leaves the field out.
+ * What is sent is laid over `kept` (empty: the sent set replaces the record's whole set); an empty
+ * or null value leaves the field out.
  */
 export function readCustomFieldValues(
   input: ElementReader,
   usage: number,
   fieldInfos: EntityTable<FieldInfoRecord>,
+  kept: readonly CustomFieldValue[] = [],
 ): CustomFieldValue[] | undefined {
   const items = input.list('customfields');
   if (!items) return undefined;
-  const values = new Map<number, CustomFieldValue>();
+  const values = new Map(kept.map((value) => [value.id, value]));
   for (const item of items) {
     const field = resolveField(item, usage, fieldInfos);
     const value = item.scalar('value');

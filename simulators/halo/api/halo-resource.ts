@@ -12,8 +12,6 @@ export interface HaloResource<R extends HaloRecord> {
   readonly table: EntityTable<R>;
   /** Lists answer `{record_count, <envelopeKey>: [...]}`; without a key, a bare array. */
   readonly envelopeKey?: string;
-  /** False when Halo has no `GET /X/{id}` for the entity. */
-  readonly readById?: boolean;
   /** Entity-specific list filters, applied after the active/inactive filter. */
   filter?(records: R[], query: URLSearchParams): R[];
   /** Throws an HttpError when the caller may not see this record. */

@@ -3,10 +3,14 @@ import { HaloRecord } from '../state/entity-table';
 
 /** Query parameters as ASP.NET binds them: a bad boolean or integer is a 400. */
 export function booleanParam(query: URLSearchParams, name: string, fallback: boolean): boolean {
-  const raw = findParam(query, name);
-  if (raw === undefined || raw === '') return fallback;
-  if (/^true$/i.test(raw)) return true;
-  if (/^false$/i.test(raw)) return false;
+  return parseBoolean(name, findParam(query, name)) ?? fallback;
+}
+
+function parseBoolean(name: string, raw: string | undefined): boolean | undefined {
+  const text = raw?.trim();
+  if (text === undefined || text === '') return undefined;
+  if (/^true$/i.test(text)) return true;
+  if (/^false$/i.test(text)) return false;
   throw haloError(400, `The value '${raw}' is not valid for ${name}.`);
 }
 
@@ -29,10 +33,16 @@ function findParam(query: URLSearchParams, name: string): string | undefined {
   return undefined;
 }
 
-/** Active records only, unless `includeinactive=true`; `includeactive=false` leaves them out. */
+/**
+ * Active records only, unless `includeinactive=true`; `includeactive=false` leaves them out.
+ * `activeinactive=<active>,<inactive>` sets both at once (Halo's description: "the first sets
+ * includeactive and the second sets includeinactive"); a value left empty keeps its default. How Halo
+ * combines it with the two separate parameters is not documented: here `activeinactive` wins.
+ */
 export function filterActive<R extends HaloRecord>(records: R[], query: URLSearchParams): R[] {
-  const active = booleanParam(query, 'includeactive', true);
-  const inactive = booleanParam(query, 'includeinactive', false);
+  const [activeText, inactiveText] = (findParam(query, 'activeinactive') ?? '').split(',');
+  const active = parseBoolean('activeinactive', activeText) ?? booleanParam(query, 'includeactive', true);
+  const inactive = parseBoolean('activeinactive', inactiveText) ?? booleanParam(query, 'includeinactive', false);
   return records.filter((record) => (record.inactive === true ? inactive : active));
 }
 

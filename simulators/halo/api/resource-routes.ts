@@ -1,22 +1,22 @@
 import { json, Router, SimResponse } from '../../shared/http-kit';
 import { notFound } from '../http-error';
 import { HaloRecord } from '../state/entity-table';
+import { HaloSettings } from '../state/halo-state';
 import { HaloResource } from './halo-resource';
+import { honouredQuery } from './honoured-query';
 import { booleanParam, filterActive, paginate } from './list-query';
 import { saveBatch } from './save-batch';
 
 /** Halo's verbs for one entity: `GET /X`, `GET /X/{id}`, `POST /X`, `DELETE /X/{id}`; no PUT or PATCH. */
-export function registerResource<R extends HaloRecord>(router: Router, resource: HaloResource<R>): void {
+export function registerResource<R extends HaloRecord>(router: Router, resource: HaloResource<R>, settings: HaloSettings): void {
   const path = `/api/${resource.entity}`;
-  router.on('GET', path, (req) => listRecords(resource, req.query));
+  router.on('GET', path, (req) => listRecords(resource, honouredQuery(settings, req.method, req.path, req.query)));
   router.on('POST', path, (req) => saveBatch(resource, req));
-  if (resource.readById !== false) {
-    router.on('GET', `${path}/:id`, (req) => {
-      const record = findRecord(resource, req.params.id);
-      resource.checkRead?.(record);
-      return json(200, resource.present(record));
-    });
-  }
+  router.on('GET', `${path}/:id`, (req) => {
+    const record = findRecord(resource, req.params.id);
+    resource.checkRead?.(record);
+    return json(200, resource.present(record));
+  });
   const remove = resource.remove?.bind(resource);
   if (remove) {
     router.on('DELETE', `${path}/:id`, (req) => {

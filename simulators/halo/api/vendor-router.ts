@@ -17,13 +17,13 @@ export function createVendorRouter(state: HaloState, baseUrl: () => string): Rou
   const router = new Router();
   registerAuthRoutes(router, state, baseUrl);
   registerAgentRoutes(router, state);
-  registerResource(router, createClientResource(state));
-  registerResource(router, createSiteResource(state));
-  registerResource(router, createAssetResource(state));
-  registerResource(router, createAssetTypeResource(state));
-  registerResource(router, createAssetGroupResource(state));
-  registerResource(router, createFieldInfoResource(state));
-  registerResource(router, createCustomButtonResource(state));
-  registerResource(router, createTicketResource(state));
+  registerResource(router, createClientResource(state), state.settings);
+  registerResource(router, createSiteResource(state), state.settings);
+  registerResource(router, createAssetResource(state), state.settings);
+  registerResource(router, createAssetTypeResource(state), state.settings);
+  registerResource(router, createAssetGroupResource(state), state.settings);
+  registerResource(router, createFieldInfoResource(state), state.settings);
+  registerResource(router, createCustomButtonResource(state), state.settings);
+  registerResource(router, createTicketResource(state), state.settings);
   return router;
 }

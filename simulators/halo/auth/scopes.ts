@@ -1,7 +1,8 @@
 /**
- * Halo's OAuth scopes and what they grant. A granted scope set is kept as capabilities
- * (`read:assets`, `edit:assets`, ..., `admin`) so that implications (`edit:X` ⇒ `read:X`,
- * `all` ⇒ everything) and intersections stay simple set operations.
+ * Halo's OAuth scopes (the 44 of HaloAPI's `Classes/HaloAuth.psm1`) and what they grant. A granted
+ * scope set is kept as capabilities (`read:assets`, `edit:assets`, ..., `admin`) so that
+ * implications (`edit:X` ⇒ `read:X`, `all` ⇒ everything) and intersections stay simple set
+ * operations. Areas the simulator serves nothing of are accepted and grant nothing it checks.
  */
 export const SCOPE_AREAS = [
   'tickets',
@@ -13,13 +14,25 @@ export const SCOPE_AREAS = [
   'software',
   'kb',
   'reporting',
+  'calendar',
+  'crm',
+  'timesheets',
+  'suppliers',
+  'projects',
+  'sales',
+  'quotes',
+  'sos',
+  'pos',
+  'softwarelicensing',
 ] as const;
 export type ScopeArea = (typeof SCOPE_AREAS)[number];
 
 export type Capability = `read:${ScopeArea}` | `edit:${ScopeArea}` | 'admin';
 
 const AREA_SCOPES = SCOPE_AREAS.flatMap((area) => [`read:${area}`, `edit:${area}`] as const);
-const KNOWN_SCOPES: ReadonlySet<string> = new Set(['all', 'all:standard', 'admin', ...AREA_SCOPES]);
+/** Real scopes outside the `read:`/`edit:` pattern that grant no capability the simulator models. */
+const UNMODELLED_SCOPES = ['editMine:timesheets', 'access:chat', 'access:adpasswordreset'];
+const KNOWN_SCOPES: ReadonlySet<string> = new Set(['all', 'all:standard', 'admin', ...AREA_SCOPES, ...UNMODELLED_SCOPES]);
 
 export interface ScopePolicy {
   /** Whether `all:standard` also grants configuration writes (`admin`); Halo's behaviour is unknown. */

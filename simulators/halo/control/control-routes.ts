@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { json, parseJsonBody, Router, SimRequest } from '../../shared/http-kit';
 import { createAssetResource } from '../api/resources/asset-resource';
 import { splitScopes, unknownScopes } from '../auth/scopes';
+import { UndeclaredRequests } from '../declared/undeclared-requests';
 import { HttpError } from '../http-error';
 import { HaloState } from '../state/halo-state';
 import {
@@ -20,19 +21,19 @@ import { rateLimitView, summarize } from './state-summary';
  * The test-control API under `/_sim` (documented in ../README.md): JSON, no auth, never counted,
  * limited or faulted. The server listens on the loopback interface only.
  */
-export function createControlRouter(state: HaloState): Router {
+export function createControlRouter(state: HaloState, undeclared: UndeclaredRequests): Router {
   const router = new Router();
   const assets = createAssetResource(state);
 
   router.on('GET', '/_sim/state', () => json(200, summarize(state)));
   router.on('GET', '/_sim/assets', () => json(200, state.assets.all().map((asset) => assets.present(asset))));
 
-  router.on('GET', '/_sim/counters', () => json(200, counters(state)));
+  router.on('GET', '/_sim/counters', () => json(200, counters(state, undeclared)));
   router.on('POST', '/_sim/counters/reset', () => {
     state.requests.reset();
     state.assetCreates.reset();
     state.faults.resetInjected();
-    return json(200, counters(state));
+    return json(200, counters(state, undeclared));
   });
 
   router.on('GET', '/_sim/faults', () => json(200, state.faults.current()));
@@ -95,13 +96,15 @@ export function createControlRouter(state: HaloState): Router {
   return router;
 }
 
-function counters(state: HaloState) {
+function counters(state: HaloState, undeclared: UndeclaredRequests) {
   return {
     requests: state.requests.snapshot(),
     assetCreatesByCustomFieldValue: state.assetCreates.snapshot(),
     rateLimitWindowUsage: state.rateLimiter.usage(),
     faultsInjected: state.faults.injectedCounts(),
     lostResponsesByRoute: state.faults.lostResponsesByRoute(),
+    /** Query and body names Halo's OpenAPI document does not declare, per operation. */
+    undeclared: undeclared.snapshot(),
   };
 }
 

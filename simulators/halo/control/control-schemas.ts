@@ -69,6 +69,10 @@ export const settingsBody = z
     uniqueAssetTags: z.boolean(),
     tokenLifetimeSeconds: z.int().min(1),
     allStandardCanConfigure: z.boolean(),
+    listCustomFields: z.enum(['included', 'omitted']),
+    undeclaredQueryParameters: z.enum(['honoured', 'ignored']),
+    partialArrayWrites: z.enum(['merge', 'replace']),
+    searchCustomFields: z.enum(['all', 'searchable-only']),
   })
   .partial();
 

@@ -36,6 +36,14 @@ export interface HaloSettings {
   tokenLifetimeSeconds: number;
   /** Whether scope `all:standard` grants configuration writes too (applies to tokens issued from now on). */
   allStandardCanConfigure: boolean;
+  /** `omitted`: asset list items never carry `customfields` (only `GET /Asset/{id}` does). */
+  listCustomFields: 'included' | 'omitted';
+  /** `ignored`: query parameters Halo's OpenAPI document does not declare for the operation have no effect. */
+  undeclaredQueryParameters: 'honoured' | 'ignored';
+  /** On an asset update, `merge` keeps stored `customfields`/`fields` values not sent; `replace` empties them. */
+  partialArrayWrites: 'merge' | 'replace';
+  /** `searchable-only`: `GET /Asset?search=` matches only custom fields whose FieldInfo is `searchable`. */
+  searchCustomFields: 'all' | 'searchable-only';
 }
 
 export interface HaloApplication {
@@ -62,7 +70,15 @@ export interface HaloStateOptions {
   rateLimit?: Partial<RateLimitSettings>;
 }
 
-const DEFAULT_SETTINGS: HaloSettings = { uniqueAssetTags: false, tokenLifetimeSeconds: 3600, allStandardCanConfigure: false };
+const DEFAULT_SETTINGS: HaloSettings = {
+  uniqueAssetTags: false,
+  tokenLifetimeSeconds: 3600,
+  allStandardCanConfigure: false,
+  listCustomFields: 'included',
+  undeclaredQueryParameters: 'honoured',
+  partialArrayWrites: 'merge',
+  searchCustomFields: 'all',
+};
 
 /**
  * Everything the simulated Halo tenant holds, in memory, usable directly by tests. Each table

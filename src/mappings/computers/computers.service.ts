@@ -136,7 +136,7 @@ export class ComputersService {
     const fieldId = context.integration.computerIdFieldId;
     const byCustomer = new Map<number, ReturnType<typeof suggestionInput>[]>();
     for (const customerId of new Set(entries.map((e) => e.mapping.haloClientId))) {
-      const assets = await context.halo.listAssets({ clientId: customerId, customFieldIds: fieldId ? [fieldId] : [] });
+      const assets = await context.halo.listAssets({ clientId: customerId });
       byCustomer.set(customerId, assets.map((a) => suggestionInput(context, a, fieldId)));
     }
     return byCustomer;

@@ -1,4 +1,5 @@
 import { CliUsageError, parseCliArgs, RunningSimulators, startSimulators } from '../../../simulators/cli';
+import { simulatorProfileFrom } from '../../../simulators/profile';
 
 describe('simulators CLI', () => {
   describe('parseCliArgs', () => {
@@ -7,6 +8,7 @@ describe('simulators CLI', () => {
         parseCliArgs([
           '--companies', '3', '--computers', '9', '--seed=-4', '--halo-port', '0', '--console-port', '0',
           '--event-url', 'http://127.0.0.1:9/events', '--event-secret', 's', '--reference-time', '2025-01-01T00:00:00Z',
+          '--profile', 'strict',
         ]),
       ).toEqual({
         companies: 3,
@@ -16,6 +18,7 @@ describe('simulators CLI', () => {
         consolePort: 0,
         eventTarget: { url: 'http://127.0.0.1:9/events', secret: 's' },
         referenceTime: new Date('2025-01-01T00:00:00Z'),
+        profile: 'strict',
       });
       expect(parseCliArgs([])).toEqual(expect.objectContaining({ companies: 20, computers: 200, seed: 1 }));
     });
@@ -30,6 +33,7 @@ describe('simulators CLI', () => {
       [['--event-url', 'mailto:x', '--event-secret', 's'], /http\(s\) URL/],
       [['--companies', '0', '--computers', '1'], /at least one company/],
       [['--reference-time', 'yesterday'], /ISO date/],
+      [['--profile', 'lenient'], /--profile: .*default or strict/],
     ])('rejects %j', (argv, message) => {
       expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
       expect(() => parseCliArgs(argv)).toThrow(message);
@@ -53,6 +57,7 @@ describe('simulators CLI', () => {
         seed: 8,
         companies: 5,
         computers: 25,
+        profile: simulatorProfileFrom(process.env.SIMULATOR_PROFILE),
       });
       expect(sut.consoleUrl).toBe(sut.summary.consoleUrl);
     });

@@ -98,16 +98,11 @@ describe('HaloPSA simulator: assets', () => {
     expect(saved[2].client_id).toBe(globexClient);
   });
 
-  it('updates an existing id with the fields sent and keeps the others; sent custom fields replace the set', async () => {
+  it('updates an existing id with the fields sent and keeps the others', async () => {
     const created = (await (await post([asset(hq, 'upd-1')])).json()) as Asset;
     const updated = (await (await post([{ id: created.id, notes: 'moved', site_id: branch }])).json()) as Asset;
     expect(updated).toMatchObject({ id: created.id, notes: 'moved', site_name: 'Branch', inventory_number: 'TAG-upd-1' });
     expect(updated.customfields).toEqual(created.customfields);
-
-    const cleared = (await (await post([{ id: created.id, customfields: [] }])).json()) as Asset;
-    expect(cleared.customfields).toEqual([]);
-    expect(cleared.notes).toBe('moved');
-    expect(sim.state.assets.size).toBeGreaterThan(0);
   });
 
   it('answers 404 for an unknown non-zero id and saves nothing of the batch', async () => {

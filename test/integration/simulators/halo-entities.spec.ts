@@ -114,9 +114,18 @@ describe('HaloPSA simulator: clients, sites, configuration and tickets', () => {
     expect(await (await callApi(sim, token, 'DELETE', `/AssetType/${type.id}`)).json()).toEqual({ id: type.id });
   });
 
-  it('creates asset groups, with no GET by id or DELETE, as in Halo', async () => {
+  it('creates, reads and deletes asset groups; a group asset types belong to cannot be deleted', async () => {
     const group = (await (await post('/AssetGroup', [{ name: 'Backup' }])).json()) as Row;
     expect(group).toEqual({ id: expect.any(Number), name: 'Backup' });
+    expect(await get<Row>(`/AssetGroup/${group.id}`)).toEqual(group);
+    const type = (await (await post('/AssetType', [{ name: 'Backup appliance', assetgroup_id: group.id }])).json()) as Row;
+
+    const refused = await callApi(sim, token, 'DELETE', `/AssetGroup/${group.id}`);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('in use by asset types');
+
+    expect((await callApi(sim, token, 'DELETE', `/AssetType/${type.id}`)).status).toBe(200);
+    expect((await callApi(sim, token, 'DELETE', `/AssetGroup/${group.id}`)).status).toBe(200);
     expect((await callApi(sim, token, 'GET', `/AssetGroup/${group.id}`)).status).toBe(404);
   });
 

@@ -60,7 +60,6 @@ describe('HaloClient customers and sites', () => {
       await expect(client.listSites(bad)).rejects.toMatchObject({ name: 'HaloError', kind: 'validation', retryable: false });
       await expect(client.listAssets({ clientId: bad })).rejects.toMatchObject({ kind: 'validation' });
     }
-    await expect(client.listAssets({ customFieldIds: [0] })).rejects.toMatchObject({ kind: 'validation' });
     expect(fake.calls).toHaveLength(0);
   });
 
@@ -126,16 +125,16 @@ describe('HaloClient asset types and groups', () => {
 });
 
 describe('HaloClient.listAssets', () => {
-  it('asks for the custom field values both ways, with the customer filter and paging', async () => {
+  it('asks for the asset fields with the customer filter and paging, and only with names Halo declares', async () => {
     const fake = fakeFetch([json({ record_count: 1, assets: [asset(1)] })]);
     const client = new HaloClient(SETTINGS, { fetch: fake.fetch });
 
-    await client.listAssets({ clientId: 100, customFieldIds: [301, 305] });
+    await client.listAssets({ clientId: 100 });
     expect(fake.apiCalls()[0].url.pathname).toBe('/api/Asset');
-    expect(queryOf(fake.apiCalls()[0])).toEqual({ client_id: '100', includeassetfields: 'true', include_custom_fields: '301,305', ...paging(1) });
+    expect(queryOf(fake.apiCalls()[0])).toEqual({ client_id: '100', includeassetfields: 'true', ...paging(1) });
   });
 
-  it('sends neither a customer filter nor include_custom_fields when none is asked for', async () => {
+  it('sends no customer filter when none is asked for', async () => {
     const fake = fakeFetch([json({ record_count: 0, assets: [] })]);
     const client = new HaloClient(SETTINGS, { fetch: fake.fetch });
 
@@ -197,7 +196,6 @@ describe('HaloClient.findAssetsByCustomFieldValue', () => {
       client_id: '100',
       includeinactive: 'true',
       includeassetfields: 'true',
-      include_custom_fields: '301',
       search: 'pc-1',
       ...paging(1),
     });
@@ -271,5 +269,24 @@ describe('HaloClient.saveAssets', () => {
     const client = new HaloClient(SETTINGS, { fetch: fake.fetch });
 
     await expect(client.saveAssets([write(1)])).rejects.toMatchObject({ kind: 'validation', message: expect.stringContaining('Asset tag must be unique') });
+  });
+});
+
+describe('HaloClient.getAssets', () => {
+  it('reads each asset on its own, once, and leaves out one HaloPSA no longer has', async () => {
+    const fake = fakeFetch([json(asset(1)), json({ Message: 'Asset not found' }, 404), json(asset(3))]);
+    const client = new HaloClient(SETTINGS, { fetch: fake.fetch });
+
+    const found = await client.getAssets([1, 2, 3, 1]);
+
+    expect([...found.keys()].sort()).toEqual([1, 3]);
+    expect(fake.apiCalls().map((call) => call.url.pathname).sort()).toEqual(['/api/Asset/1', '/api/Asset/2', '/api/Asset/3']);
+  });
+
+  it('fails on any other error', async () => {
+    const fake = fakeFetch([json({ Message: 'No' }, 403)]);
+    const client = new HaloClient(SETTINGS, { fetch: fake.fetch });
+
+    await expect(client.getAssets([1])).rejects.toMatchObject({ kind: 'forbidden' });
   });
 });

@@ -7,8 +7,9 @@ import { ElementReader } from '../element-reader';
 
 /**
  * The next values of an asset from one POST element. `client_id` is derived from `site_id` (a
- * `client_id` sent must agree with it); `fields` and `customfields`, when sent, replace the
- * stored lists; the key field shows the value of the asset type's key field.
+ * `client_id` sent must agree with it); `fields` and `customfields`, when sent, are merged into
+ * the stored lists or replace them (setting `partialArrayWrites`); the key field shows the value
+ * of the asset type's key field.
  */
 export function buildAsset(
   state: HaloState,
@@ -19,7 +20,8 @@ export function buildAsset(
   const site = readSite(state, input, existing);
   const type = readAssetType(state, input, existing);
   if (type) requireAssetTypeRight(state, type, existing ? 'canedit' : 'cancreate');
-  const fields = readAssetFields(state, input) ?? existing?.fields ?? [];
+  const kept = keptArrayValues(state, existing);
+  const fields = readAssetFields(state, input, kept.fields) ?? existing?.fields ?? [];
   const keyValue = fields.find((field) => field.id === type?.keyfield_id)?.value;
   const draft: Omit<AssetRecord, 'id'> = {
     inventory_number: input.string('inventory_number') ?? existing?.inventory_number ?? '',
@@ -33,7 +35,7 @@ export function buildAsset(
     notes: input.string('notes') ?? existing?.notes ?? '',
     contract_id: input.integer('contract_id') ?? existing?.contract_id ?? 0,
     fields,
-    customfields: readCustomFieldValues(input, USAGE.asset, state.fieldInfos) ?? existing?.customfields ?? [],
+    customfields: readCustomFieldValues(input, USAGE.asset, state.fieldInfos, kept.customfields) ?? existing?.customfields ?? [],
     last_modified: state.clock.isoNow(),
   };
   if (state.settings.uniqueAssetTags) requireUniqueTag(state, draft.inventory_number, existing, earlier);
@@ -70,11 +72,17 @@ function readAssetType(state: HaloState, input: ElementReader, existing: AssetRe
   return type;
 }
 
-/** `fields: [{id, value}]` (asset-type fields); undefined when not sent. */
-function readAssetFields(state: HaloState, input: ElementReader): AssetFieldValue[] | undefined {
+/** What a sent `fields` or `customfields` list is laid over: the stored values when merging into an existing asset. */
+function keptArrayValues(state: HaloState, existing: AssetRecord | undefined): Pick<AssetRecord, 'fields' | 'customfields'> {
+  if (!existing || state.settings.partialArrayWrites === 'replace') return { fields: [], customfields: [] };
+  return { fields: existing.fields, customfields: existing.customfields };
+}
+
+/** `fields: [{id, value}]` (asset-type fields) laid over `kept`; undefined when not sent. */
+function readAssetFields(state: HaloState, input: ElementReader, kept: readonly AssetFieldValue[]): AssetFieldValue[] | undefined {
   const items = input.list('fields');
   if (!items) return undefined;
-  const values = new Map<number, AssetFieldValue>();
+  const values = new Map(kept.map((value) => [value.id, value]));
   for (const item of items) {
     const id = item.requiredInteger('id', undefined);
     const value = item.scalar('value');

@@ -12,7 +12,8 @@ import { presentCustomButton } from './custom-button-resource';
 /**
  * `/api/Asset` (Halo's `Device`). Lists answer `{record_count, assets}` with slim items; asset
  * fields and custom fields come with `includeassetfields=true` (or, for custom fields, the ids
- * named by `include_custom_fields`). An agent restricted to some asset types sees only those.
+ * named by `include_custom_fields`), custom fields only under setting `listCustomFields: included`.
+ * An agent restricted to some asset types sees only those.
  */
 export function createAssetResource(state: HaloState): HaloResource<AssetRecord> {
   return {
@@ -36,16 +37,11 @@ export function createAssetResource(state: HaloState): HaloResource<AssetRecord>
         .filter((button) => button.usage === USAGE.asset)
         .map(presentCustomButton),
     }),
-    presentInList: (record, query) => {
-      const summary = presentSummary(state, record);
-      if (booleanParam(query, 'includeassetfields', false)) {
-        return { ...summary, fields: presentFields(state, record), customfields: presentCustomFields(record.customfields, state.fieldInfos) };
-      }
-      const wanted = stringParam(query, 'include_custom_fields')?.split(',').map(Number);
-      if (!wanted) return summary;
-      const chosen = record.customfields.filter((value) => wanted.includes(value.id));
-      return { ...summary, customfields: presentCustomFields(chosen, state.fieldInfos) };
-    },
+    presentInList: (record, query) => ({
+      ...presentSummary(state, record),
+      ...(booleanParam(query, 'includeassetfields', false) ? { fields: presentFields(state, record) } : {}),
+      ...listedCustomFields(state, record, query),
+    }),
     build: (input, existing, earlier) => buildAsset(state, input, existing, earlier),
     afterCreate: (record) => {
       state.assetCreates.record(
@@ -76,6 +72,16 @@ function presentSummary(state: HaloState, record: AssetRecord): JsonObject {
   };
 }
 
+/** `customfields` of a list item: all with `includeassetfields=true`, else those named by `include_custom_fields`. */
+function listedCustomFields(state: HaloState, record: AssetRecord, query: URLSearchParams): JsonObject {
+  if (state.settings.listCustomFields === 'omitted') return {};
+  if (booleanParam(query, 'includeassetfields', false)) return { customfields: presentCustomFields(record.customfields, state.fieldInfos) };
+  const wanted = stringParam(query, 'include_custom_fields')?.split(',').map(Number);
+  if (!wanted) return {};
+  const chosen = record.customfields.filter((value) => wanted.includes(value.id));
+  return { customfields: presentCustomFields(chosen, state.fieldInfos) };
+}
+
 function presentFields(state: HaloState, record: AssetRecord): JsonObject[] {
   return record.fields.map(({ id, value }) => ({ id, name: assetFieldName(state, id), value }));
 }
@@ -95,18 +101,23 @@ function filterAssets(state: HaloState, records: AssetRecord[], query: URLSearch
       (siteId === undefined || asset.site_id === siteId) &&
       (typeId === undefined || asset.assettype_id === typeId) &&
       (tag === undefined || asset.inventory_number.toLowerCase() === tag) &&
-      (search === undefined || containsText(tagOnly ? [asset.inventory_number] : searchableValues(asset), search)),
+      (search === undefined || containsText(tagOnly ? [asset.inventory_number] : searchableValues(state, asset), search)),
   );
 }
 
-/** What `search` matches loosely: the tag, the key fields, asset field and custom field values. */
-function searchableValues(asset: AssetRecord): unknown[] {
+/**
+ * What `search` matches loosely: the tag, the key fields, asset field values and custom field
+ * values (with setting `searchCustomFields: searchable-only`, of `searchable` custom fields only).
+ */
+function searchableValues(state: HaloState, asset: AssetRecord): unknown[] {
+  const searchOnlySearchable = state.settings.searchCustomFields === 'searchable-only';
+  const customValues = asset.customfields.filter((value) => !searchOnlySearchable || state.fieldInfos.get(value.id)?.searchable === true);
   return [
     asset.inventory_number,
     asset.key_field,
     asset.key_field2,
     asset.key_field3,
     ...asset.fields.map((field) => field.value),
-    ...asset.customfields.map((field) => field.value),
+    ...customValues.map((field) => field.value),
   ];
 }
