@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { HaloClient } from '../src/halo/halo-client';
-import { carriesCustomFields, HaloAssetWrite } from '../src/halo/halo-entities';
+import { carriesCustomFields, HaloAsset, HaloAssetWrite } from '../src/halo/halo-entities';
 import { HaloError } from '../src/halo/halo-errors';
 import { claimComputers, markLinked, releaseClaims } from '../src/mappings/export/computer-claims';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
@@ -79,40 +79,44 @@ interface LookUp {
   failure?: HaloError;
 }
 
-/** Assets a lost response may have created, found by the computer-id custom field, one customer at a time. */
+/**
+ * Assets a lost response may have created, found by the computer-id custom field: one listing of
+ * each customer's assets when its items carry custom fields; where HaloPSA lists assets without
+ * them, one search per computer (the computer-id field is searchable). A read that fails for a
+ * passing reason leaves only the computers it was for unresolved.
+ */
 async function findCreated(context: AssetWriterContext, requests: readonly AssetWriteRequest[]): Promise<LookUp> {
+  const fieldId = context.integration.computerIdFieldId as number;
   const lookUp: LookUp = { found: new Map(), unresolved: new Set() };
-  for (const customerId of new Set(requests.map((r) => r.customerId))) {
-    const wanted = new Set(requests.filter((r) => r.customerId === customerId).map((r) => r.hid));
+  const attempt = async (hids: string[], read: () => Promise<void>): Promise<void> => {
     try {
-      for (const [hid, assetId] of await createdAssetsOf(context, customerId, wanted)) lookUp.found.set(hid, assetId);
+      await read();
     } catch (error) {
       if (!(error instanceof HaloError && error.retryable)) throw error;
-      wanted.forEach((hid) => lookUp.unresolved.add(hid));
+      hids.forEach((hid) => lookUp.unresolved.add(hid));
       lookUp.failure ??= error;
+    }
+  };
+  for (const customerId of new Set(requests.map((r) => r.customerId))) {
+    const wanted = requests.filter((r) => r.customerId === customerId).map((r) => r.hid);
+    let listed: HaloAsset[] = [];
+    await attempt(wanted, async () => {
+      listed = await context.halo.listAssets({ clientId: customerId, includeInactive: true });
+    });
+    if (wanted.some((hid) => lookUp.unresolved.has(hid))) continue;
+    if (listed.every(carriesCustomFields)) {
+      for (const asset of listed) {
+        const hid = context.halo.customFieldValue(asset, fieldId)?.toLowerCase();
+        if (hid && wanted.includes(hid)) lookUp.found.set(hid, asset.id);
+      }
+      continue;
+    }
+    for (const hid of wanted) {
+      await attempt([hid], async () => {
+        const [asset] = await context.halo.findAssetsByCustomFieldValue(fieldId, hid, customerId);
+        if (asset) lookUp.found.set(hid, asset.id);
+      });
     }
   }
   return lookUp;
-}
-
-/**
- * One listing of the customer's assets when its items carry custom fields; where HaloPSA lists
- * assets without them, one search per computer (the computer-id field is searchable).
- */
-async function createdAssetsOf(context: AssetWriterContext, customerId: number, wanted: ReadonlySet<string>): Promise<Map<string, number>> {
-  const fieldId = context.integration.computerIdFieldId as number;
-  const found = new Map<string, number>();
-  const assets = await context.halo.listAssets({ clientId: customerId, includeInactive: true });
-  if (assets.every(carriesCustomFields)) {
-    for (const asset of assets) {
-      const hid = context.halo.customFieldValue(asset, fieldId)?.toLowerCase();
-      if (hid && wanted.has(hid)) found.set(hid, asset.id);
-    }
-    return found;
-  }
-  for (const hid of wanted) {
-    const [asset] = await context.halo.findAssetsByCustomFieldValue(fieldId, hid, customerId);
-    if (asset) found.set(hid, asset.id);
-  }
-  return found;
 }
