@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../dev/project-paths';
  * Writes docs/vendors/halo-declared-names.json (see docs/vendors/README.md): the query and body
  * names Halo's OpenAPI document declares for each operation the product uses or the simulator serves.
  */
-export const HALO_OPENAPI_DOCUMENT = join(PROJECT_ROOT, '..', 'shared', 'reference', 'halopsa-openapi-subset.json');
+export const HALO_OPENAPI_DOCUMENT = join(PROJECT_ROOT, 'docs', 'vendors', 'halopsa-openapi-subset.json');
 export const HALO_DECLARED_NAMES_FILE = join(PROJECT_ROOT, 'docs', 'vendors', 'halo-declared-names.json');
 
 /** First path segments of the operations kept: the simulator's entities, and the anonymous discovery. */

@@ -62,7 +62,8 @@ describe('Console change watcher (no push)', () => {
       await api('PUT', `/api/v1/halopsa/asset-types/${encodeURIComponent(licenseType)}`, { assetTypeId: server.id });
     }
     await waits().syncNow();
-    const settings = await api<{ watchIntervalSeconds: number; pushEvents: boolean }>('PUT', '/api/v1/halopsa/sync/settings', { watchIntervalSeconds: WATCH_INTERVAL_SECONDS });
+    // A scheduled run (every 15 minutes by default, on the quarter hour) would read HaloPSA during the idle poll.
+    const settings = await api<{ watchIntervalSeconds: number; pushEvents: boolean }>('PUT', '/api/v1/halopsa/sync/settings', { watchIntervalSeconds: WATCH_INTERVAL_SECONDS, intervalMinutes: 1440 });
     expect(settings.body).toMatchObject({ watchIntervalSeconds: WATCH_INTERVAL_SECONDS, pushEvents: false });
     await waitFor('the watcher to store its baseline', async () => (await pollsDone()) >= 1, 30_000, 200);
   });
