@@ -1,7 +1,7 @@
 /** The journey and the fault scenarios again, against simulators in their strict profile (README "Vendor behaviour"). */
 const strictFiles = ['e2e/connect-halopsa', 'e2e/mappings', 'e2e/sync', 'e2e/removal', 'e2e/person-set-values', 'faults/halo-faults', 'faults/worker-kills'];
 
-/** Six tiers, one runner: `npm test` runs them all; `--selectProjects <tier>` runs one. */
+/** Seven tiers, one runner: `npm test` runs them all; `--selectProjects <tier>` runs one. */
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 /** The Temporal CLI binary and a PostgreSQL server, found or started once per run. */
 const services = { globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts' };
@@ -25,6 +25,7 @@ module.exports = {
   projects: [
     tier('unit'),
     tier('integration', { ...services, slowTestThreshold: 30 }),
+    tier('workflows', services),
     tier('replay', services),
     tier('e2e', { ...services, slowTestThreshold: 30 }),
     tier('faults', { ...services, slowTestThreshold: 120 }),

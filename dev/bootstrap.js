@@ -60,7 +60,7 @@ switch (command) {
     build();
     step('type-checking tests', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit']);
     step('linting', process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
-    step('running every test tier (unit, integration, replay, e2e, faults)', process.execPath, [jest, ...args]);
+    step('running every test tier (unit, integration, workflows, replay, e2e, faults, strict)', process.execPath, [jest, ...args]);
     break;
   case 'record-histories': {
     // test/replay/README.md: the journeys on the compiled product, into a new directory (never over

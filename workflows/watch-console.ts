@@ -1,4 +1,4 @@
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { WatchActivities } from '../activities/watch-activities';
 import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
 import { wakeWatcher, WATCH_ENDED } from './sync-messages';
@@ -34,9 +34,13 @@ export async function watchConsole(input: WatchConsoleInput): Promise<'integrati
   setHandler(wakeWatcher, () => {
     woken = true;
   });
+  const startToStart = patched('watch-interval-start-to-start');
+  let lastPollStartedAt = Date.now();
   for (let poll = 0; poll < input.pollsPerHistory; poll++) {
-    await condition(() => woken, intervalSeconds * 1_000);
+    const waitMs = startToStart ? intervalSeconds * 1_000 - (Date.now() - lastPollStartedAt) : intervalSeconds * 1_000;
+    if (!startToStart || (!woken && waitMs > 0)) await condition(() => woken, waitMs);
     woken = false;
+    lastPollStartedAt = Date.now();
     try {
       intervalSeconds = (await activities.pollConsoleChanges({ integrationId: input.integrationId, tenantId: input.tenantId })).nextPollSeconds;
     } catch (error) {
