@@ -42,4 +42,6 @@ module.exports = {
    * finish), so that on a slow machine those fail first, saying what they saw.
    */
   testTimeout: 120_000,
+  /** Test files mostly wait on the processes they start, so two at a time halve the suite even on two cores. */
+  maxWorkers: 2,
 };
