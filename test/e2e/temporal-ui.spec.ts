@@ -14,7 +14,7 @@ const SYNC_SUMMARY = 'Keeps HaloPSA assets in step with the Console';
 
 /**
  * The Temporal UI of a running product (dev server with its UI, `--ui-codec-endpoint <api>/codec`),
- * in Debian's headless Chromium, used as the README's "Reading encrypted histories" says.
+ * in Debian's headless Chromium, used as docs/encrypted-histories.md says.
  */
 describe('the Temporal UI shows sync histories decoded through the codec endpoint', () => {
   let stack: ProductStack;

@@ -18,7 +18,7 @@ const JSON_PLAIN = Buffer.from('json/plain').toString('base64');
 const ENCRYPTED = Buffer.from('binary/encrypted').toString('base64');
 
 /**
- * One run's history as the README says to record it: `temporal workflow show --output json`
+ * One run's history as test/replay/README.md says to record it: `temporal workflow show --output json`
  * through the API's codec endpoint, so every payload is in clear (the replay worker has no codec).
  */
 export async function showDecodedHistory(stack: ProductStack, execution: Execution): Promise<unknown> {

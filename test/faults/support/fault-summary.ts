@@ -17,7 +17,7 @@ export interface FaultFigures extends InjectedFaults {
 
 /**
  * One line per scenario on stderr (jest leaves it alone, so CI output shows it), in a fixed shape:
- * the README's "Reliability and security" figures are copied from these lines.
+ * the figures in docs/reliability-and-security.md are copied from these lines.
  */
 export function printFaultSummary(scenario: string, figures: FaultFigures): void {
   const total = Object.values(figures.faultsInjected).reduce((sum, n) => sum + n, 0);
