@@ -2,7 +2,7 @@ import { policyRefusalIn } from '../security/policy-fetch';
 import { parseHaloErrorBody } from './halo-error-body';
 import { HaloError, HaloErrorKind, HaloErrorOptions } from './halo-errors';
 import { inPlaceRetryDelayMs } from './in-place-retry';
-import { parseRetryAfter } from './retry-after';
+import { parseRetryAfter } from '../http/retry-after';
 import { SecretRedactor } from './secret-redactor';
 
 export interface HaloHttpOptions {

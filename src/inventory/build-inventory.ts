@@ -9,7 +9,7 @@ import {
   ConsoleMonitoringRow,
   parseConsoleDate,
 } from '../console/console-types';
-import { normaliseComputerId } from '../matching/asset-matching';
+import { normaliseComputerId } from '../console/computer-id';
 import { normaliseName } from '../matching/normalise-name';
 import { companyOf, indexCompaniesByName } from './eligibility';
 import type { Inventory, InventoryCompany, InventoryComputer, InventoryLastBackup, InventoryOs } from './inventory-types';
@@ -67,11 +67,13 @@ export function buildInventory(input: {
     const backupApps = apps.filter((app) => appId(app) === 'backup');
     const rmmApps = apps.filter((app) => RMM_APP_IDS.has(appId(app)));
     const ownCompanyName = stringOf(raw.CompanyName);
+    const company = companyOf({ companyName: ownCompanyName }, companiesByName);
     const computer: InventoryComputer = {
       hid,
       hostName,
       displayName: stringOf(raw.ComputerDisplayName).trim() || hostName,
-      companyName: companyOf({ companyName: ownCompanyName }, companiesByName)?.name ?? ownCompanyName,
+      companyName: company?.name ?? ownCompanyName,
+      ...(company ? { companyId: company.id } : {}),
       os: osOf(raw.OSTypeString),
       hasBackupAgent: raw.HasBackupApp === true || backupApps.length > 0,
       hasRmmAgent: rmmApps.length > 0,

@@ -27,6 +27,11 @@ export interface InventoryComputer {
   displayName: string;
   /** The company's `Name` when one matches (spelled as the company is); otherwise the computer's own `CompanyName`. */
   companyName: string;
+  /**
+   * The Console company's `Id`, decided here once (`companyOf`): absent when no company, or more
+   * than one, has the computer's company name; such a computer is reported, never guessed.
+   */
+  companyId?: string;
   os: InventoryOs;
   /** "a.b.c.d": `BackupBuildVersion`, else the backup app's `Version`. */
   backupAgentVersion?: string;

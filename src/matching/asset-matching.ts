@@ -1,3 +1,4 @@
+import { normaliseComputerId } from '../console/computer-id';
 import { normaliseName } from './normalise-name';
 
 /**
@@ -58,10 +59,4 @@ export function suggestAssets(computer: { hid: string; hostName: string }, asset
     .filter((asset) => normaliseName(asset.key_field) === host || normaliseName(asset.inventory_number) === host)
     .sort((a, b) => a.id - b.id)
     .map((asset) => ({ assetId: asset.id, reason: 'host-name' }));
-}
-
-/** A Console computer id as stored anywhere: trimmed, braces stripped, lower case. */
-export function normaliseComputerId(value: string | null | undefined): string {
-  if (typeof value !== 'string') return '';
-  return value.trim().replace(/^\{(.*)\}$/, '$1').trim().toLowerCase();
 }

@@ -2,7 +2,6 @@ import { HaloAssetType } from '../halo/halo-entities';
 import { isEligible } from '../inventory/eligibility';
 import { Inventory } from '../inventory/inventory-types';
 import { managedCustomFields } from '../mappings/asset-record';
-import { normaliseName } from '../matching/normalise-name';
 import { CompanyMappingEntity } from '../persistence/entities/company-mapping.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { DesiredAsset, ObservedComputer } from './plan/sync-plan-types';
@@ -17,12 +16,11 @@ export interface ObserveContext {
 
 /** Pure: the Console's computers as the planner sees them, each with the asset it should have. */
 export function observe(inventory: Inventory, context: ObserveContext): ObservedComputer[] {
-  const companyIdByName = new Map(inventory.companies.map((c) => [normaliseName(c.name), c.id]));
   const mappingByCompany = new Map(context.mappings.map((m) => [m.consoleCompanyId, m]));
   const keyFieldOf = new Map(context.assetTypes.map((t) => [t.id, t.keyfield_id ?? null]));
   return inventory.computers.map((computer): ObservedComputer => {
     if (!isEligible(computer)) return { hid: computer.hid, desired: null, notTakingPart: 'no-agent' };
-    const companyId = companyIdByName.get(normaliseName(computer.companyName));
+    const companyId = computer.companyId;
     const mapping = companyId ? mappingByCompany.get(companyId) : undefined;
     if (!companyId || !mapping) return { hid: computer.hid, desired: null, notTakingPart: 'company-unmapped' };
     const assetTypeId = (computer.licenseType ? context.defaultTypes.get(computer.licenseType) : undefined) ?? null;

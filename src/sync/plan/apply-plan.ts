@@ -1,4 +1,4 @@
-import { normaliseComputerId } from '../../matching/asset-matching';
+import { normaliseComputerId } from '../../console/computer-id';
 import { indexLinks } from './plan-input-index';
 import type { ComputerLinkState, PlanItem, SyncPlan } from './sync-plan-types';
 

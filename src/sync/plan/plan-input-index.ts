@@ -1,4 +1,4 @@
-import { normaliseComputerId } from '../../matching/asset-matching';
+import { normaliseComputerId } from '../../console/computer-id';
 import type { ComputerLinkState, LinkState, ObservedComputer } from './sync-plan-types';
 
 /**

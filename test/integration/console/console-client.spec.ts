@@ -1,5 +1,6 @@
 import { requiredConsolePermissions, visibleCompanyNames } from '../../../src/console/administrator-permissions';
-import { ConsoleClient, ConsoleClientOptions } from '../../../src/console/console-client';
+import { ConsoleClient } from '../../../src/console/console-client';
+import { ConsoleClientOptions } from '../../../src/console/console-session';
 import { ConsoleError } from '../../../src/console/console-errors';
 import { UrlPolicy, UrlPolicyError } from '../../../src/security/url-policy';
 import { ConsoleSimulator, startConsoleSimulator } from '../../../simulators/console/console-simulator';

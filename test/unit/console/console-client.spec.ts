@@ -1,5 +1,8 @@
 import { inspect } from 'node:util';
-import { ConsoleClient, ConsoleClientOptions, CONSOLE_COMPUTERS_PAGE_SIZE, FetchLike, normaliseHid } from '../../../src/console/console-client';
+import { normaliseComputerId } from '../../../src/console/computer-id';
+import { ConsoleClient } from '../../../src/console/console-client';
+import { CONSOLE_COMPUTERS_PAGE_SIZE } from '../../../src/console/console-computer-pages';
+import { ConsoleClientOptions, FetchLike } from '../../../src/console/console-session';
 import { visibleCompanyNames } from '../../../src/console/administrator-permissions';
 import { ConsoleError } from '../../../src/console/console-errors';
 import { UrlPolicy, UrlPolicyError } from '../../../src/security/url-policy';
@@ -420,8 +423,8 @@ describe('ConsoleClient: resources', () => {
   });
 
   it('normalises HIDs', () => {
-    expect(normaliseHid(' {ABC-def} ')).toBe('abc-def');
-    expect(normaliseHid('abc')).toBe('abc');
+    expect(normaliseComputerId(' {ABC-def} ')).toBe('abc-def');
+    expect(normaliseComputerId('abc')).toBe('abc');
   });
 
   it('maps monitoring Status names and numbers to codes, unknown ones to 4', async () => {

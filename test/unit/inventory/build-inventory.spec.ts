@@ -63,6 +63,7 @@ describe('buildInventory', () => {
           hostName: 'ACME-WS-014',
           displayName: 'ACME-WS-014 (Reception)',
           companyName: 'Acme Dental',
+          companyId: 'co-acme',
           os: 'windows',
           backupAgentVersion: '7.9.4.83',
           rmmAgentVersion: '3.4.1.90',
@@ -160,16 +161,20 @@ describe('buildInventory', () => {
   describe('companies', () => {
     it('a computer takes its company’s spelling when the names match after normalising', () => {
       expect(one({ CompanyName: '  ACME   dental ' }).companyName).toBe('Acme Dental');
+      expect(one({ CompanyName: '  ACME   dental ' }).companyId).toBe('co-acme');
     });
 
     it('a computer whose company does not exist keeps its CompanyName (reported, never guessed)', () => {
       expect(one({ CompanyName: 'Acme Dental Group' }).companyName).toBe('Acme Dental Group');
+      expect(one({ CompanyName: 'Acme Dental Group' })).not.toHaveProperty('companyId');
       expect(one({ CompanyName: '' }).companyName).toBe('');
     });
 
     it('a name two companies share is not resolved either', () => {
       const twin: ConsoleCompany = { Id: 'co-twin', Name: 'ACME DENTAL' };
-      expect(one({ CompanyName: 'acme dental' }, [], [], [acme, twin]).companyName).toBe('acme dental');
+      const computer = one({ CompanyName: 'acme dental' }, [], [], [acme, twin]);
+      expect(computer.companyName).toBe('acme dental');
+      expect(computer).not.toHaveProperty('companyId');
     });
 
     it('lists companies by name, then id, once per id', () => {

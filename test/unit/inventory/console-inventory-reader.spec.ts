@@ -50,6 +50,7 @@ describe('readConsoleInventory', () => {
           hostName: 'ACME-WS-014',
           displayName: 'ACME-WS-014',
           companyName: 'Acme Dental',
+          companyId: 'co-1',
           os: '',
           backupAgentVersion: '7.9.4.83',
           hasBackupAgent: true,

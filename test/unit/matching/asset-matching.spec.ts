@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { AssetLike, AssetSuggestion, normaliseComputerId, suggestAssets } from '../../../src/matching/asset-matching';
+import { normaliseComputerId } from '../../../src/console/computer-id';
+import { AssetLike, AssetSuggestion, suggestAssets } from '../../../src/matching/asset-matching';
 
 const HID = '7f1c2a9e-0b3d-4c55-8e21-9a6b4f0d1e22';
 const OTHER_HID = '00000000-1111-2222-3333-444444444444';

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '../../../src/halo/retry-after';
+import { parseRetryAfter } from '../../../src/http/retry-after';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2025-01-01T00:00:00Z');
