@@ -12,6 +12,8 @@ export interface HaloHttpOptions {
   /** URL policy (SSRF check); whatever it throws reaches the caller unchanged, as does a refusal at connection time (`PolicyFetch`). */
   beforeRequest?: (url: URL) => Promise<void>;
   redactor: SecretRedactor;
+  /** Waits for a place in the instance's request budget before every request (`HaloClientOptions.takeFromBudget`). */
+  takeFromBudget?: () => Promise<void>;
   /** Told about every request that went out (metrics); never given a header or a body. */
   onResponse?: (info: HaloResponseInfo) => void;
   /** Waits between tries of the same exchange (see `inPlaceRetryDelayMs`); a timer by default. */
@@ -82,6 +84,7 @@ export class HaloHttp {
   private async exchangeOnce(request: HaloExchange): Promise<HaloAnswer> {
     const { method, url, headers, body } = request;
     await this.options.beforeRequest?.(url);
+    await this.options.takeFromBudget?.();
     this.sent += 1;
     let response: Response;
     let text: string;

@@ -27,6 +27,8 @@ export interface HaloClientOptions {
   beforeRequest?: (url: URL) => Promise<void>;
   /** Called after every request with its status (or `network-error`), token requests included: for metrics. */
   onResponse?: (info: HaloResponseInfo) => void;
+  /** Waits for a place in the HaloPSA instance's request budget before every request, token requests included; what it throws reaches the caller. */
+  takeFromBudget?: () => Promise<void>;
   /** Waits between quick tries of one request (see `inPlaceRetryDelayMs`); a timer by default. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -56,6 +58,7 @@ export class HaloRestClient {
       timeoutMs: options.timeoutMs ?? 30_000,
       beforeRequest: options.beforeRequest,
       onResponse: options.onResponse,
+      takeFromBudget: options.takeFromBudget,
       sleep: options.sleep,
       redactor,
     });

@@ -6,11 +6,12 @@ import { PolicyFetch } from '../security/policy-fetch';
 import { SecretCipher } from '../security/secret-cipher';
 import { UrlPolicy } from '../security/url-policy';
 import { sealedContext } from '../tenants/sealed-context';
+import { haloInstanceOf, HaloRequestBudget } from './request-budget/halo-request-budget';
 
 /**
  * A HaloPSA client for one integration: the secret is unsealed in memory, every request and every
- * connection passes the URL policy, and every answer is counted in this process's metrics (method
- * and status class only).
+ * connection passes the URL policy, takes its place in the instance's request budget, and every
+ * answer is counted in this process's metrics (method and status class only).
  */
 @Injectable()
 export class IntegrationHaloClientFactory {
@@ -18,6 +19,7 @@ export class IntegrationHaloClientFactory {
     private readonly cipher: SecretCipher,
     private readonly urlPolicy: UrlPolicy,
     private readonly policyFetch: PolicyFetch,
+    private readonly budget: HaloRequestBudget,
   ) {}
 
   /** One client per integration and credentials, so its token is reused across calls (requests are Halo's budget). */
@@ -33,6 +35,7 @@ export class IntegrationHaloClientFactory {
   }
 
   private newClient(integration: IntegrationEntity): HaloClient {
+    const instance = haloInstanceOf(integration.haloResourceUrl);
     return new HaloClient(
       {
         resourceServerUrl: integration.haloResourceUrl,
@@ -41,7 +44,12 @@ export class IntegrationHaloClientFactory {
         clientId: integration.haloClientId,
         clientSecret: this.cipher.decrypt(integration.haloClientSecretSealed, sealedContext.haloClientSecret(integration.id)),
       },
-      { beforeRequest: (url) => this.urlPolicy.check(url), fetch: this.policyFetch.fetch, onResponse: processMetrics().halo.observe },
+      {
+        beforeRequest: (url) => this.urlPolicy.check(url),
+        fetch: this.policyFetch.fetch,
+        onResponse: processMetrics().halo.observe,
+        takeFromBudget: () => this.budget.take(instance),
+      },
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HaloRequestBudget } from '../integrations/request-budget/halo-request-budget';
 import { IntegrationHaloClientFactory } from '../integrations/integration-halo-client';
 import { AssetTypeMappingEntity } from '../persistence/entities/asset-type-mapping.entity';
 import { CompanyMappingEntity } from '../persistence/entities/company-mapping.entity';
@@ -20,6 +21,6 @@ import { IntegrationContextService } from './integration-context.service';
 @Module({
   imports: [TypeOrmModule.forFeature([IntegrationEntity, CompanyMappingEntity, AssetTypeMappingEntity, ComputerLinkEntity]), TenantsModule, SyncModule],
   controllers: [CompaniesController, AssetTypesController, ComputersController],
-  providers: [IntegrationContextService, IntegrationHaloClientFactory, CompaniesService, AssetTypesService, ComputerCatalogue, ComputersService, ExportService],
+  providers: [IntegrationContextService, IntegrationHaloClientFactory, HaloRequestBudget, CompaniesService, AssetTypesService, ComputerCatalogue, ComputersService, ExportService],
 })
 export class MappingsModule {}

@@ -6,6 +6,7 @@ import { ConsoleEventEntity } from './entities/console-event.entity';
 import { ComputerLinkEntity } from './entities/computer-link.entity';
 import { ExportItemEntity } from './entities/export-item.entity';
 import { ExportRunEntity } from './entities/export-run.entity';
+import { HaloInstanceBudgetEntity } from './entities/halo-instance-budget.entity';
 import { IntegrationEntity } from './entities/integration.entity';
 import { RemovalEntity } from './entities/removal.entity';
 import { SyncRunItemEntity } from './entities/sync-run-item.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ConsoleEventEntity,
   RemovalEntity,
   ConsoleFingerprintEntity,
+  HaloInstanceBudgetEntity,
 ];

@@ -117,6 +117,7 @@ describe('tenant isolation on every route', () => {
       'POST /api/v1/halopsa/computers/export': { hids: a.hids.slice(0, 5) },
       'PUT /api/v1/halopsa/asset-types/{licenseType}': { assetTypeId: a.assetTypeId },
       'PUT /api/v1/halopsa/sync/settings': { intervalMinutes: 60, autoExport: false },
+      'PUT /api/v1/halopsa/request-budget': { requestsPerWindow: 200, windowSeconds: 300 },
       'PUT /api/v1/halopsa/connection': { haloUrl: haloB.url, clientId: haloB.state.credentials.clientId, clientSecret: haloB.state.credentials.clientSecret },
     };
     return { path, body: bodies[`${operation.method} ${operation.path}`] };

@@ -72,6 +72,8 @@ export async function startProductStack(options: ProductStackOptions = {}): Prom
     TEMPORAL_TASK_QUEUE: `e2e-${randomBytes(4).toString('hex')}`,
     PORT: String(apiPort),
     WORKER_METRICS_PORT: '0',
+    /** The test simulators impose no rate limit, and the fuzzing alone sends thousands of requests: a test of the budget sets its own. */
+    HALO_REQUEST_BUDGET: '1000000/300',
     ALLOWED_INSECURE_HOSTS: [halo.url, consoleSimulator.url, apiUrl].map((url) => new URL(url).host).join(','),
     ...(temporalUiUrl ? { TEMPORAL_UI_ORIGIN: temporalUiUrl } : {}),
     ...options.env,

@@ -216,3 +216,22 @@ describe('HaloClient requests and errors', () => {
     expect(fake.apiCalls()[0].url.pathname).toBe('/api/CustomButton/401');
   });
 });
+
+describe('HaloClient and the request budget', () => {
+  it('takes a place before every request it sends, token requests and quick tries again included', async () => {
+    const fake = fakeFetch([text('busy', 503), json({ id: 1, name: 'API Agent' })]);
+    let taken = 0;
+    const client = new HaloClient(SETTINGS, { fetch: fake.fetch, now: () => NOW, sleep: async () => undefined, takeFromBudget: async () => void taken++ });
+    await client.request('GET', '/Agent/me');
+    expect(fake.calls.length).toBe(3);
+    expect(taken).toBe(fake.calls.length);
+  });
+
+  it('sends nothing when the budget refuses, and the refusal reaches the caller', async () => {
+    const fake = fakeFetch([json({ id: 1 })]);
+    const refusal = new HaloError('rate_limited', 'budget used up', { retryAfterMs: 12_000 });
+    const client = new HaloClient(SETTINGS, { fetch: fake.fetch, now: () => NOW, takeFromBudget: async () => Promise.reject(refusal) });
+    expect(await failure(client.request('GET', '/Agent/me'))).toBe(refusal);
+    expect(fake.calls).toHaveLength(0);
+  });
+});

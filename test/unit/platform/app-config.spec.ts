@@ -20,7 +20,7 @@ describe('configuration', () => {
       secrets: { keys: valid.SECRET_KEYS, activeKeyId: 'k1' },
       haloPolicy: { allowedInsecureHosts: [] },
       publicUrl: { baseUrl: 'https://integration.example.com' },
-      halo: { writeBatchSize: 100 },
+      halo: { writeBatchSize: 100, defaultRequestBudget: { requestsPerWindow: 240, windowSeconds: 300 } },
       operator: { token: valid.OPERATOR_TOKEN },
       connect: { remoteDesktopUrlTemplate: '{consoleWebUrl}/connect/web?hid={ComputerHID}' },
       removal: { manualActionWaitSeconds: 604_800 },
@@ -35,6 +35,13 @@ describe('configuration', () => {
     expect(loadWorkerConfig({ ...valid, WORKER_METRICS_PORT: '9100' }).worker.metricsPort).toBe(9100);
     for (const wrong of ['http', '-1', '70000', '9464 ']) {
       expect(problemsOf(() => loadWorkerConfig({ ...valid, WORKER_METRICS_PORT: wrong }))).toEqual([expect.stringMatching(/^WORKER_METRICS_PORT: /)]);
+    }
+  });
+
+  it('reads the default HaloPSA request budget as <requests>/<seconds>, and names a wrong one', () => {
+    expect(loadWorkerConfig({ ...valid, HALO_REQUEST_BUDGET: '150/60' }).halo.defaultRequestBudget).toEqual({ requestsPerWindow: 150, windowSeconds: 60 });
+    for (const wrong of ['240', '0/300', '240/0', '240/7200', '240 / 300', 'all']) {
+      expect(problemsOf(() => loadWorkerConfig({ ...valid, HALO_REQUEST_BUDGET: wrong }))).toEqual([expect.stringMatching(/^HALO_REQUEST_BUDGET: /)]);
     }
   });
 
