@@ -1,5 +1,6 @@
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
 import type { ConsoleComputer } from '../simulators/demo-data';
 import { assetIdsByComputerId } from '../simulators/halo/state/computer-id-assets';
 import { PersonSetValues } from '../simulators/halo/state/person-set-values';
@@ -186,7 +187,7 @@ async function main(): Promise<number> {
       temporalHistoryLimit: HISTORY_LIMIT,
       scheduleIntervalMinutes: 1440,
       notes: [
-        'The HaloPSA rate-limit window is emptied once, just before the initial sync, so that the benchmark\'s own set-up traffic (connect, mapping ~N companies in seconds) is not charged to the sync; it is never emptied afterwards: later phases start with whatever the previous ones left in the window (haloRateLimitAtStart).',
+        'The HaloPSA rate-limit window (and the product\'s own record of its requests in it, table halo_budget_requests) is emptied once, just before the initial sync, so that the benchmark\'s own set-up traffic (connect, mapping ~N companies in seconds) is not charged to the sync; it is never emptied afterwards: later phases start with whatever the previous ones left in the window (haloRateLimitAtStart).',
         'The sync schedule interval is set to 1440 minutes so that no scheduled reconciliation lands inside a measured phase.',
         `The Console watcher polls every ${IDLE_WATCH_INTERVAL_SECONDS} s (so never inside a measured phase) except in the polling phase, where it polls every ${WATCH_INTERVAL_SECONDS} s.`,
         'Halo request counts include requests refused with 429 (refused429 says how many).',
@@ -212,6 +213,7 @@ async function main(): Promise<number> {
 
     const ctx: PhaseContext = { stack, tenant, mapping, batchSize: BATCH_SIZE, timeoutMs: opts.phaseTimeoutMinutes * 60_000, refusals, profile: sims.profile, log };
     await simControl(sims.haloUrl, 'POST', '/rate-limit/reset');
+    await forgetProductBudgetUse(stack.databaseUrl);
 
     // 1. Initial sync.
     const initial = await measuredPhase(ctx, 'initial sync', () => syncNowAndWait(ctx));
@@ -449,3 +451,14 @@ main().then(
     process.exit(2);
   },
 );
+
+/** The product's record of the requests it sent in HaloPSA's current window, emptied as the simulator's window is. */
+async function forgetProductBudgetUse(databaseUrl: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query('DELETE FROM halo_budget_requests');
+  } finally {
+    await db.end();
+  }
+}
