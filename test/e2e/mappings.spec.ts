@@ -81,7 +81,8 @@ describe('mappings: companies, asset types, computers, export and Connect', () =
     expect(writesIn(await haloRequests(stack))).toEqual({});
     expect((await api<CompanyView[]>('GET', '/api/v1/halopsa/companies?filter=mapped')).body).toHaveLength(0);
 
-    const applied = (await api<{ applied: { companyId: string }[]; skipped: { reason: string }[] }>('POST', '/api/v1/halopsa/companies/auto-map')).body;
+    const applied = (await api<{ applied: { companyId: string }[]; skipped: { reason: string }[]; export: string }>('POST', '/api/v1/halopsa/companies/auto-map')).body;
+    expect(applied.export).toMatch(/^Auto-export is on: .* at the next sync/);
     expect(applied.applied).toEqual(dry.applied);
     expect(applied.skipped.some((s) => s.reason === 'ambiguous')).toBe(true);
     const again = (await api<{ applied: unknown[]; skipped: { reason: string }[] }>('POST', '/api/v1/halopsa/companies/auto-map')).body;
@@ -96,8 +97,11 @@ describe('mappings: companies, asset types, computers, export and Connect', () =
     const refused = await api<{ message: string }>('PUT', `/api/v1/halopsa/companies/${ambiguous.companyId}`, { customerId: first.id, siteId: otherSite.id });
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(/siteId/);
-    const mapped = await api<CompanyView>('PUT', `/api/v1/halopsa/companies/${ambiguous.companyId}`, { customerId: first.id });
+    expect((await api('PUT', '/api/v1/halopsa/sync/settings', { autoExport: false })).status).toBe(200);
+    const mapped = await api<CompanyView & { export: string }>('PUT', `/api/v1/halopsa/companies/${ambiguous.companyId}`, { customerId: first.id });
+    expect((await api('PUT', '/api/v1/halopsa/sync/settings', { autoExport: true })).status).toBe(200);
     expect(mapped.status).toBe(200);
+    expect(mapped.body.export).toMatch(/^Auto-export is off: nothing is created .* until you run POST \/api\/v1\/halopsa\/computers\/export/);
     expect(mapped.body.mapping).toMatchObject({ customerId: first.id, siteId: stack.halo.state.clients.get(first.id)!.main_site_id });
   });
 
