@@ -81,7 +81,8 @@ describe('mappings: companies, asset types, computers, export and Connect', () =
     expect(writesIn(await haloRequests(stack))).toEqual({});
     expect((await api<CompanyView[]>('GET', '/api/v1/halopsa/companies?filter=mapped')).body).toHaveLength(0);
 
-    const applied = (await api<{ applied: { companyId: string }[]; skipped: { reason: string }[] }>('POST', '/api/v1/halopsa/companies/auto-map')).body;
+    const applied = (await api<{ applied: { companyId: string }[]; skipped: { reason: string }[]; export: string }>('POST', '/api/v1/halopsa/companies/auto-map')).body;
+    expect(applied.export).toMatch(/^Auto-export is on: .* at the next sync/);
     expect(applied.applied).toEqual(dry.applied);
     expect(applied.skipped.some((s) => s.reason === 'ambiguous')).toBe(true);
     const again = (await api<{ applied: unknown[]; skipped: { reason: string }[] }>('POST', '/api/v1/halopsa/companies/auto-map')).body;
@@ -96,8 +97,11 @@ describe('mappings: companies, asset types, computers, export and Connect', () =
     const refused = await api<{ message: string }>('PUT', `/api/v1/halopsa/companies/${ambiguous.companyId}`, { customerId: first.id, siteId: otherSite.id });
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(/siteId/);
-    const mapped = await api<CompanyView>('PUT', `/api/v1/halopsa/companies/${ambiguous.companyId}`, { customerId: first.id });
+    expect((await api('PUT', '/api/v1/halopsa/sync/settings', { autoExport: false })).status).toBe(200);
+    const mapped = await api<CompanyView & { export: string }>('PUT', `/api/v1/halopsa/companies/${ambiguous.companyId}`, { customerId: first.id });
+    expect((await api('PUT', '/api/v1/halopsa/sync/settings', { autoExport: true })).status).toBe(200);
     expect(mapped.status).toBe(200);
+    expect(mapped.body.export).toMatch(/^Auto-export is off: nothing is created .* until you run POST \/api\/v1\/halopsa\/computers\/export/);
     expect(mapped.body.mapping).toMatchObject({ customerId: first.id, siteId: stack.halo.state.clients.get(first.id)!.main_site_id });
   });
 
@@ -122,17 +126,33 @@ describe('mappings: companies, asset types, computers, export and Connect', () =
     expect((await api('PUT', '/api/v1/halopsa/asset-types/NoSuchLicense', { assetTypeId: created.body.mapping.assetTypeId })).status).toBe(404);
   });
 
-  it('refuses an export without asset types, naming the computers; a dry run writes nothing', async () => {
+  it('exports what has an asset type; answers each left-out computer with the request that fixes it; a dry run writes nothing', async () => {
+    const mappedLicense = (await api<{ licenseType: string; mapping: unknown }[]>('GET', '/api/v1/halopsa/asset-types')).body.find((t) => t.mapping !== null)!.licenseType;
     const unlinked = (await allComputers()).items.filter((c) => c.state === 'unlinked');
     expect(unlinked.length).toBeGreaterThan(3);
-    const noType = unlinked.filter((c) => c.licenseType === null || c.licenseType !== (unlinked[0].licenseType ?? 'x')).slice(0, 2);
-    const refused = await api<{ message: string }>('POST', '/api/v1/halopsa/computers/export', { hids: noType.map((c) => c.hid) });
-    if (refused.status === 400) expect(refused.body.message).toContain(noType[0].hostName);
+    const typed = unlinked.find((c) => c.licenseType === mappedLicense)!;
+    const untyped = unlinked.find((c) => c.licenseType !== mappedLicense)!;
+    const answer = await api<{ run: { counts: Record<string, number> }; missingAssetType: { hid: string; reason: string; fix: { method: string; path: string; body: object } }[] }>(
+      'POST',
+      '/api/v1/halopsa/computers/export',
+      { hids: [typed.hid, untyped.hid] },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.run.counts).toEqual({ created: 1 });
+    expect(assetsWithComputerId(typed.hid)).toHaveLength(1);
+    const [leftOut] = answer.body.missingAssetType;
+    expect(leftOut).toMatchObject({ hid: untyped.hid, reason: expect.stringContaining(untyped.licenseType ?? 'no license type') });
+
+    const serverType = stack.halo.state.assetTypes.all().find((t) => t.name === 'Server')!;
+    const fixed = await api(leftOut.fix.method, leftOut.fix.path, { ...leftOut.fix.body, assetTypeId: serverType.id });
+    expect(fixed.status).toBe(200);
+    if (leftOut.fix.method === 'PUT') expect((await api<{ run: { counts: Record<string, number> } }>('POST', '/api/v1/halopsa/computers/export', { hids: [untyped.hid] })).body.run.counts).toEqual({ created: 1 });
+    expect(assetsWithComputerId(untyped.hid)).toHaveLength(1);
 
     await resetHaloCounters(stack);
-    const serverType = stack.halo.state.assetTypes.all().find((t) => t.name === 'Server')!;
+    const stillUnlinked = unlinked.filter((c) => c !== typed && c !== untyped);
     const dry = await api<{ dryRun: boolean; plan: { create: { hid: string; asset: { assetTypeId: number } }[] } }>('POST', '/api/v1/halopsa/computers/export?dryRun=true', {
-      hids: unlinked.slice(0, 3).map((c) => c.hid),
+      hids: stillUnlinked.slice(0, 3).map((c) => c.hid),
       assetTypeId: serverType.id,
     });
     expect(dry.status).toBe(200);

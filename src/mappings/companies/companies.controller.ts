@@ -5,7 +5,7 @@ import { ConsoleRightsGuard } from '../../access/console-rights.guard';
 import { CurrentPrincipal, Principal } from '../../access/principal';
 import { IntegrationContextService } from '../integration-context.service';
 import { AutoMapResult, CompaniesService, UnmapResult } from './companies.service';
-import { CompanyView } from './company-views';
+import { CompanyView, MappedCompanyView } from './company-views';
 import { DryRunQuery, ListCompaniesQuery, MapCompanyDto } from './company.dto';
 
 @ApiTags('mappings')
@@ -34,8 +34,8 @@ export class CompaniesController {
 
   @Put(':companyId')
   @UseGuards(ConsoleRightsGuard)
-  @ApiOperation({ summary: "Map a company to a HaloPSA customer and one of its sites (the customer's main site by default)." })
-  async map(@CurrentPrincipal() principal: Principal, @Param('companyId') companyId: string, @Body() body: MapCompanyDto): Promise<CompanyView> {
+  @ApiOperation({ summary: "Map a company to a HaloPSA customer and one of its sites (the customer's main site by default). The answer's export says when its computers will be exported." })
+  async map(@CurrentPrincipal() principal: Principal, @Param('companyId') companyId: string, @Body() body: MapCompanyDto): Promise<MappedCompanyView> {
     return this.companies.map(await this.contexts.forPrincipal(principal), companyId, body.customerId, body.siteId);
   }
 

@@ -9,12 +9,15 @@ import { CompanyMappingEntity } from '../../persistence/entities/company-mapping
 import { ComputerLinkEntity } from '../../persistence/entities/computer-link.entity';
 import { SyncScheduleService } from '../../sync/sync-schedule.service';
 import { IntegrationContext } from '../integration-context.service';
-import { CompanyMappingView, CompanyView } from './company-views';
+import { CompanyMappingView, CompanyView, MappedCompanyView } from './company-views';
+import { exportNotice } from './export-notice';
 
 export interface AutoMapResult {
   dryRun: boolean;
   applied: { companyId: string; companyName: string; mapping: CompanyMappingView }[];
   skipped: { companyId: string; companyName: string; reason: 'already-mapped' | 'ambiguous' | 'no-match' }[];
+  /** What the applied mappings will export, and when. */
+  export: string;
 }
 
 export interface UnmapResult {
@@ -60,7 +63,7 @@ export class CompaniesService {
   }
 
   /** Maps (or re-maps: an explicit choice by the administrator) one company. */
-  async map(context: IntegrationContext, companyId: string, customerId: number, siteId?: number): Promise<CompanyView> {
+  async map(context: IntegrationContext, companyId: string, customerId: number, siteId?: number): Promise<MappedCompanyView> {
     const company = await this.visibleCompany(context, companyId);
     const customer = await context.halo.getCustomer(customerId).catch(notFoundAs(`customerId: HaloPSA has no customer ${customerId}.`));
     const site = await this.siteOf(context, customer, siteId);
@@ -78,7 +81,7 @@ export class CompaniesService {
       }),
     );
     await this.schedules.reconcile(context.integration);
-    return { companyId: company.Id, companyName: company.Name, mapping: view(saved), suggestion: null };
+    return { companyId: company.Id, companyName: company.Name, mapping: view(saved), suggestion: null, export: exportNotice(context.integration.autoExport) };
   }
 
   async unmap(context: IntegrationContext, companyId: string, dryRun: boolean): Promise<UnmapResult> {
@@ -144,6 +147,7 @@ export class CompaniesService {
       dryRun,
       applied,
       skipped: plan.skipped.map((s) => ({ companyId: s.companyId, companyName: names.get(s.companyId) ?? s.companyId, reason: s.reason })),
+      export: exportNotice(context.integration.autoExport),
     };
   }
 

@@ -12,3 +12,8 @@ export interface CompanyView {
   /** For unmapped companies: customers whose name matches (exact, trimmed, case-insensitive). */
   suggestion: { kind: 'exact' | 'ambiguous' | 'none'; customers: { id: number; name: string }[] } | null;
 }
+
+/** The answer to mapping a company: its view and what will be exported, and when. */
+export interface MappedCompanyView extends CompanyView {
+  export: string;
+}

@@ -1,8 +1,9 @@
 import { HaloAssetType } from '../../halo/halo-entities';
-import { IntegrationEntity, } from '../../persistence/entities/integration.entity';
+import { IntegrationEntity } from '../../persistence/entities/integration.entity';
 import { PlannedAsset } from '../../persistence/entities/export-item.entity';
 import { plannedAsset } from '../asset-record';
 import { CatalogueEntry, stateOf } from '../computers/computer-catalogue';
+import { MissingAssetType, missingAssetType } from './missing-asset-type';
 
 export interface ExportRequest {
   /** Computers to export; all unlinked ones when absent. */
@@ -14,8 +15,8 @@ export interface ExportRequest {
 export interface ExportPlan {
   create: { hid: string; asset: PlannedAsset }[];
   skipped: { hid: string; reason: string }[];
-  /** Computers with neither a default asset type nor one in the request. */
-  missingAssetType: { hid: string; hostName: string; licenseType: string | null }[];
+  /** Computers with neither a default asset type nor one in the request: left out, each with its fix. */
+  missingAssetType: MissingAssetType[];
 }
 
 /** Pure: what an export would create, and why each other computer is left out. */
@@ -44,7 +45,7 @@ export function planExport(
     const typeId = request.assetTypeId ?? (entry.computer.licenseType ? defaultTypeByLicense.get(entry.computer.licenseType) : undefined);
     const assetType = typeId === undefined ? undefined : typesById.get(typeId);
     if (!assetType) {
-      plan.missingAssetType.push({ hid, hostName: entry.computer.hostName, licenseType: entry.computer.licenseType ?? null });
+      plan.missingAssetType.push(missingAssetType(hid, entry.computer.hostName, entry.computer.licenseType ?? null));
       continue;
     }
     plan.create.push({ hid, asset: plannedAsset(integration, entry, assetType) });

@@ -23,7 +23,14 @@ export interface ExportRunView {
   items: { hid: string; outcome: string; haloAssetId: number | null; reason: string | null }[];
 }
 
-export type ExportAnswer = { dryRun: true; plan: ExportPlan } | { dryRun: false; finished: boolean; run: ExportRunView; skipped: ExportPlan['skipped'] };
+export type ExportAnswer = { dryRun: true; plan: ExportPlan } | {
+      dryRun: false;
+      finished: boolean;
+      run: ExportRunView;
+      skipped: ExportPlan['skipped'];
+      /** Left out of this export; each says the request that fixes it. */
+      missingAssetType: ExportPlan['missingAssetType'];
+    };
 
 @Injectable()
 export class ExportService {
@@ -36,10 +43,6 @@ export class ExportService {
 
   async export(context: IntegrationContext, request: ExportRequest, dryRun: boolean): Promise<ExportAnswer> {
     const plan = await this.plan(context, request);
-    if (plan.missingAssetType.length > 0) {
-      const names = plan.missingAssetType.map((c) => `${c.hostName} (${c.hid}, license ${c.licenseType ?? 'none'})`).join(', ');
-      throw new BadRequestException(`assetTypeId: no asset type for ${names}. Map their license types (PUT /api/v1/halopsa/asset-types/{licenseType}) or pass assetTypeId.`);
-    }
     if (dryRun) return { dryRun: true, plan };
     const run = await this.dataSource.transaction(async (db) => {
       const saved = await db.save(db.create(ExportRunEntity, { integrationId: context.integration.id, state: 'running', requestedCount: plan.create.length, workflowId: null, lastError: null, finishedAt: null }));
@@ -49,7 +52,7 @@ export class ExportService {
       return saved;
     });
     const finished = await this.runWorkflow(context, run.id, plan.create.length);
-    return { dryRun: false, finished, run: await this.view(context, run.id), skipped: plan.skipped };
+    return { dryRun: false, finished, run: await this.view(context, run.id), skipped: plan.skipped, missingAssetType: plan.missingAssetType };
   }
 
   async view(context: IntegrationContext, exportRunId: string): Promise<ExportRunView> {
