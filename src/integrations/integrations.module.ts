@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExportRunEntity } from '../persistence/entities/export-run.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
+import { MappingsModule } from '../mappings/mappings.module';
 import { TenantsModule } from '../tenants/tenants.module';
+import { IntegrationStatusService } from './integration-status.service';
+import { IntegrationWorkflowsReader } from './integration-workflows';
 import { ConnectionService } from './connection.service';
 import { IntegrationHaloClientFactory } from './integration-halo-client';
 import { IntegrationsController } from './integrations.controller';
@@ -9,8 +13,8 @@ import { PermissionCheckService } from './permissions/permission-check.service';
 import { SetupWorkflowStarter } from './setup-workflow.starter';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([IntegrationEntity]), TenantsModule],
+  imports: [TypeOrmModule.forFeature([IntegrationEntity, ExportRunEntity]), TenantsModule, MappingsModule],
   controllers: [IntegrationsController],
-  providers: [ConnectionService, PermissionCheckService, IntegrationHaloClientFactory, SetupWorkflowStarter],
+  providers: [IntegrationStatusService, IntegrationWorkflowsReader, ConnectionService, PermissionCheckService, IntegrationHaloClientFactory, SetupWorkflowStarter],
 })
 export class IntegrationsModule {}
