@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Principal } from '../access/principal';
-import { IntegrationContextService } from '../mappings/integration-context.service';
 import { IntegrationProgressService } from '../mappings/integration-progress.service';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { integrationStatus, IntegrationStatus, ProgressReading } from './integration-status';
@@ -15,7 +14,6 @@ const PROGRESS_TIMEOUT_MS = 5_000;
 export class IntegrationStatusService {
   constructor(
     @InjectRepository(IntegrationEntity) private readonly integrations: Repository<IntegrationEntity>,
-    private readonly contexts: IntegrationContextService,
     private readonly progress: IntegrationProgressService,
     private readonly workflows: IntegrationWorkflowsReader,
   ) {}
@@ -29,8 +27,7 @@ export class IntegrationStatusService {
   private async read(principal: Principal, integration: IntegrationEntity | null): Promise<ProgressReading> {
     if (integration?.state !== 'connected') return { progress: null, unreadable: 'HaloPSA is not connected.' };
     try {
-      const context = await this.contexts.forPrincipal(principal);
-      return { progress: await withinTimeout(this.progress.progress(context), PROGRESS_TIMEOUT_MS), unreadable: null };
+      return { progress: await withinTimeout(this.progress.progress(principal), PROGRESS_TIMEOUT_MS), unreadable: null };
     } catch (error) {
       return { progress: null, unreadable: `The Console could not be read (${error instanceof Error ? error.message : 'unknown error'}); the counts are shown again once it answers.` };
     }

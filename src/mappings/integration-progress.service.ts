@@ -5,7 +5,8 @@ import { isEligible } from '../inventory/eligibility';
 import { readConsoleInventory } from '../inventory/console-inventory-reader';
 import { normaliseName } from '../matching/normalise-name';
 import { CompanyMappingEntity } from '../persistence/entities/company-mapping.entity';
-import { IntegrationContext } from './integration-context.service';
+import { Principal } from '../access/principal';
+import { IntegrationContextService } from './integration-context.service';
 import { AssetTypesService } from './asset-types/asset-types.service';
 import { ComputerCatalogue, stateOf } from './computers/computer-catalogue';
 
@@ -22,12 +23,14 @@ export interface MappingProgress {
 @Injectable()
 export class IntegrationProgressService {
   constructor(
+    private readonly contexts: IntegrationContextService,
     private readonly catalogue: ComputerCatalogue,
     private readonly assetTypes: AssetTypesService,
     @InjectRepository(CompanyMappingEntity) private readonly mappings: Repository<CompanyMappingEntity>,
   ) {}
 
-  async progress(context: IntegrationContext): Promise<MappingProgress> {
+  async progress(principal: Principal): Promise<MappingProgress> {
+    const context = await this.contexts.forPrincipal(principal);
     const [inventory, mappings, licenseTypes] = await Promise.all([
       readConsoleInventory(context.console),
       this.mappings.findBy({ integrationId: context.integration.id }),

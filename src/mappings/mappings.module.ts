@@ -22,6 +22,6 @@ import { IntegrationContextService } from './integration-context.service';
   imports: [TypeOrmModule.forFeature([IntegrationEntity, CompanyMappingEntity, AssetTypeMappingEntity, ComputerLinkEntity]), TenantsModule, SyncModule],
   controllers: [CompaniesController, AssetTypesController, ComputersController],
   providers: [IntegrationContextService, IntegrationHaloClientFactory, CompaniesService, AssetTypesService, ComputerCatalogue, ComputersService, ExportService, IntegrationProgressService],
-  exports: [IntegrationContextService, IntegrationProgressService],
+  exports: [IntegrationProgressService],
 })
 export class MappingsModule {}

@@ -1,6 +1,5 @@
 import { IntegrationStatusService } from '../../../src/integrations/integration-status.service';
 import { IntegrationWorkflowsReader, withinTimeout } from '../../../src/integrations/integration-workflows';
-import { IntegrationContextService } from '../../../src/mappings/integration-context.service';
 import { IntegrationProgressService } from '../../../src/mappings/integration-progress.service';
 import { IntegrationEntity } from '../../../src/persistence/entities/integration.entity';
 import { Repository } from 'typeorm';
@@ -12,7 +11,6 @@ describe('integration status when the Console does not answer', () => {
   it('answers with the counts null and why, the workflows still described, and not operational', async () => {
     const service = new IntegrationStatusService(
       { findOneBy: async () => integration } as unknown as Repository<IntegrationEntity>,
-      { forPrincipal: async () => ({}) } as unknown as IntegrationContextService,
       { progress: async () => Promise.reject(new Error('Console unreachable')) } as unknown as IntegrationProgressService,
       { describe: async () => workflows } as unknown as IntegrationWorkflowsReader,
     );
