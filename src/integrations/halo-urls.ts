@@ -18,3 +18,8 @@ export function haloUrlsFromInput(haloUrl: string, authorisationUrl?: string): H
 export function sameHaloInstance(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/** The Halo address a person recognises: the resource server without its `/api`. */
+export function haloBaseUrl(resourceServerUrl: string): string {
+  return resourceServerUrl.replace(/\/api$/, '');
+}

@@ -1,14 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Put, UseGuards } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Repository } from 'typeorm';
 import { ApiKeyGuard } from '../access/api-key.guard';
 import { ConsoleRightsGuard } from '../access/console-rights.guard';
 import { CurrentPrincipal, Principal } from '../access/principal';
-import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { ConnectionService } from './connection.service';
 import { ConnectHaloDto, SetupStartedView } from './dto/connect-halo.dto';
-import { integrationStatus, IntegrationStatus } from './integration-status';
+import { IntegrationStatus } from './integration-status';
+import { IntegrationStatusService } from './integration-status.service';
 import { PermissionCheckService } from './permissions/permission-check.service';
 import { PermissionReport } from './permissions/permission-report';
 
@@ -21,14 +19,14 @@ export class IntegrationsController {
   constructor(
     private readonly connection: ConnectionService,
     private readonly permissions: PermissionCheckService,
-    @InjectRepository(IntegrationEntity) private readonly integrations: Repository<IntegrationEntity>,
+    private readonly statuses: IntegrationStatusService,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "The integration's state, its steps, last error and workflow ids (never a secret)." })
+  @ApiOperation({ summary: "The integration's state, its steps (done from the mappings, with counts), last error and every workflow with its state (never a secret)." })
   @ApiOkResponse({ description: 'Status of the HaloPSA integration.' })
-  async status(@CurrentPrincipal() principal: Principal): Promise<IntegrationStatus> {
-    return integrationStatus(await this.integrations.findOneBy({ tenantId: principal.tenantId }));
+  status(@CurrentPrincipal() principal: Principal): Promise<IntegrationStatus> {
+    return this.statuses.status(principal);
   }
 
   @Put('connection')

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExportRunEntity } from '../persistence/entities/export-run.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
+import { MappingsModule } from '../mappings/mappings.module';
 import { TenantsModule } from '../tenants/tenants.module';
+import { IntegrationStatusService } from './integration-status.service';
+import { IntegrationWorkflowsReader } from './integration-workflows';
 import { ConnectionService } from './connection.service';
 import { HaloRequestBudget } from './request-budget/halo-request-budget';
 import { IntegrationHaloClientFactory } from './integration-halo-client';
@@ -11,8 +15,8 @@ import { RequestBudgetController } from './request-budget/request-budget.control
 import { SetupWorkflowStarter } from './setup-workflow.starter';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([IntegrationEntity]), TenantsModule],
+  imports: [TypeOrmModule.forFeature([IntegrationEntity, ExportRunEntity]), TenantsModule, MappingsModule],
   controllers: [IntegrationsController, RequestBudgetController],
-  providers: [ConnectionService, PermissionCheckService, IntegrationHaloClientFactory, HaloRequestBudget, SetupWorkflowStarter],
+  providers: [IntegrationStatusService, IntegrationWorkflowsReader, ConnectionService, PermissionCheckService, IntegrationHaloClientFactory, HaloRequestBudget, SetupWorkflowStarter],
 })
 export class IntegrationsModule {}

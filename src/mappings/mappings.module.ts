@@ -6,6 +6,7 @@ import { AssetTypeMappingEntity } from '../persistence/entities/asset-type-mappi
 import { CompanyMappingEntity } from '../persistence/entities/company-mapping.entity';
 import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
+import { IntegrationProgressService } from './integration-progress.service';
 import { SyncModule } from '../sync/sync.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { AssetTypesController } from './asset-types/asset-types.controller';
@@ -21,6 +22,7 @@ import { IntegrationContextService } from './integration-context.service';
 @Module({
   imports: [TypeOrmModule.forFeature([IntegrationEntity, CompanyMappingEntity, AssetTypeMappingEntity, ComputerLinkEntity]), TenantsModule, SyncModule],
   controllers: [CompaniesController, AssetTypesController, ComputersController],
-  providers: [IntegrationContextService, IntegrationHaloClientFactory, HaloRequestBudget, CompaniesService, AssetTypesService, ComputerCatalogue, ComputersService, ExportService],
+  providers: [IntegrationContextService, IntegrationHaloClientFactory, HaloRequestBudget, CompaniesService, AssetTypesService, ComputerCatalogue, ComputersService, ExportService, IntegrationProgressService],
+  exports: [IntegrationProgressService],
 })
 export class MappingsModule {}

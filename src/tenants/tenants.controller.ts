@@ -1,8 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OperatorGuard } from '../access/operator.guard';
+import { PageQuery } from '../http/page-query';
 import { CreateApiKeyDto, CreatedApiKeyView } from './dto/create-api-key.dto';
 import { CreatedTenantView, CreateTenantDto, TenantView } from './dto/create-tenant.dto';
+import { TenantPage } from './dto/tenant-list.dto';
 import { UpdateTenantDto } from './dto/update-tenant.dto';
 import { TenantsService } from './tenants.service';
 
@@ -19,6 +21,13 @@ export class TenantsController {
   @ApiCreatedResponse({ type: CreatedTenantView })
   create(@Body() body: CreateTenantDto): Promise<CreatedTenantView> {
     return this.tenants.create(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List tenants (oldest first, paged) with their HaloPSA integration: its id, state and last error.' })
+  @ApiOkResponse({ type: TenantPage })
+  list(@Query() query: PageQuery): Promise<TenantPage> {
+    return this.tenants.list(query.page ?? 1, query.pageSize ?? 50);
   }
 
   @Patch(':tenantId')

@@ -3,14 +3,17 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApiConfig } from '../config/app-config';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import { haloBaseUrl } from '../integrations/halo-urls';
 import { ApiKeyEntity } from '../persistence/entities/api-key.entity';
+import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { TenantEntity } from '../persistence/entities/tenant.entity';
 import { generateApiKey } from '../security/api-keys';
 import { SecretCipher } from '../security/secret-cipher';
 import { normaliseServiceUrl, serviceBaseString, UrlPolicy } from '../security/url-policy';
 import { CreateApiKeyDto, CreatedApiKeyView } from './dto/create-api-key.dto';
 import { CreatedTenantView, CreateTenantDto, TenantView } from './dto/create-tenant.dto';
+import { TenantIntegrationSummary, TenantPage } from './dto/tenant-list.dto';
 import { UpdateTenantDto } from './dto/update-tenant.dto';
 import { sealedContext } from './sealed-context';
 import { TenantConsoleService } from './tenant-console.service';
@@ -20,6 +23,7 @@ export class TenantsService {
   constructor(
     @InjectRepository(TenantEntity) private readonly tenants: Repository<TenantEntity>,
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    @InjectRepository(IntegrationEntity) private readonly integrations: Repository<IntegrationEntity>,
     private readonly cipher: SecretCipher,
     private readonly consoles: TenantConsoleService,
     private readonly config: ConfigService<ApiConfig, true>,
@@ -50,6 +54,14 @@ export class TenantsService {
       ...tenantView(saved),
       consoleEvents: { url: `${publicBaseUrl}/api/v1/console-events?account=${saved.eventAccountId}`, secret: eventSecret },
     };
+  }
+
+  /** Oldest first, each with its HaloPSA integration (null until connected). */
+  async list(page: number, pageSize: number): Promise<TenantPage> {
+    const [tenants, total] = await this.tenants.findAndCount({ order: { createdAt: 'ASC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const integrations = tenants.length ? await this.integrations.findBy({ tenantId: In(tenants.map((t) => t.id)) }) : [];
+    const byTenant = new Map(integrations.map((i) => [i.tenantId, i]));
+    return { total, page, pageSize, items: tenants.map((t) => ({ ...tenantView(t), integration: integrationSummary(byTenant.get(t.id)) })) };
   }
 
   async update(tenantId: string, input: UpdateTenantDto): Promise<TenantView> {
@@ -89,4 +101,15 @@ export class TenantsService {
 
 function tenantView(tenant: TenantEntity): TenantView {
   return { id: tenant.id, name: tenant.name, consoleUrl: tenant.consoleUrl, consoleWebUrl: tenant.consoleWebUrl, createdAt: tenant.createdAt };
+}
+
+function integrationSummary(integration: IntegrationEntity | undefined): TenantIntegrationSummary | null {
+  if (!integration) return null;
+  return {
+    id: integration.id,
+    state: integration.state,
+    haloUrl: haloBaseUrl(integration.haloResourceUrl),
+    connectedAt: integration.connectedAt,
+    lastError: integration.lastError,
+  };
 }

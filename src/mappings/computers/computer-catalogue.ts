@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isEligible } from '../../inventory/eligibility';
-import { InventoryComputer } from '../../inventory/inventory-types';
+import { Inventory, InventoryComputer } from '../../inventory/inventory-types';
 import { readConsoleInventory } from '../../inventory/console-inventory-reader';
 import { normaliseName } from '../../matching/normalise-name';
 import { CompanyMappingEntity } from '../../persistence/entities/company-mapping.entity';
@@ -34,12 +34,13 @@ export class ComputerCatalogue {
   ) {}
 
   async entries(context: IntegrationContext): Promise<CatalogueEntry[]> {
+    return this.entriesOf(context, await readConsoleInventory(context.console));
+  }
+
+  /** The same join over an inventory already read. */
+  async entriesOf(context: IntegrationContext, inventory: Inventory): Promise<CatalogueEntry[]> {
     const integrationId = context.integration.id;
-    const [inventory, mappings, links] = await Promise.all([
-      readConsoleInventory(context.console),
-      this.mappings.findBy({ integrationId }),
-      this.links.findBy({ integrationId }),
-    ]);
+    const [mappings, links] = await Promise.all([this.mappings.findBy({ integrationId }), this.links.findBy({ integrationId })]);
     const companyIdByName = new Map(inventory.companies.map((c) => [normaliseName(c.name), c.id]));
     const mappingByCompany = new Map(mappings.map((m) => [m.consoleCompanyId, m]));
     const linkByHid = new Map(links.map((l) => [l.computerHid, l]));
