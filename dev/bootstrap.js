@@ -4,7 +4,7 @@
  * The README's commands start here, before any dependency may exist: install packages when
  * missing, compile, then hand over. Plain Node on purpose (nothing to install first).
  *   node dev/bootstrap.js demo | simulators [args] | bench [args] | test [jest args] | temporal-binary
- *                         | record-histories [directory]
+ *                         | migrate | record-histories [directory]
  */
 const { spawnSync, spawn } = require('node:child_process');
 const { existsSync } = require('node:fs');
@@ -52,6 +52,10 @@ switch (command) {
     build();
     handOver('dist/bench/sync-benchmark.js', args);
     break;
+  case 'migrate':
+    build();
+    handOver('dist/src/persistence/migrate.js', args);
+    break;
   case 'temporal-binary':
     build();
     handOver('dist/dev/print-temporal-binary.js', args);
@@ -73,6 +77,6 @@ switch (command) {
     break;
   }
   default:
-    process.stderr.write('usage: node dev/bootstrap.js demo | simulators [args] | bench [args] | test [jest args] | temporal-binary | record-histories [directory]\n');
+    process.stderr.write('usage: node dev/bootstrap.js demo | simulators [args] | bench [args] | test [jest args] | temporal-binary | migrate | record-histories [directory]\n');
     process.exit(2);
 }

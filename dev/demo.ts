@@ -8,7 +8,7 @@ import { startConsoleActivity } from './demo-activity';
 import { DemoMappingSummary, mapAndExport } from './demo-mappings';
 import { createDemoTenant, DemoTenant, post } from './demo-tenant';
 import { freePort } from './free-port';
-import { dropDatabase, ensureDatabase, ensurePostgres } from './postgres';
+import { dropDatabaseNobodyUses, ensureDatabase, ensurePostgres } from './postgres';
 import { DATA_DIR, PROJECT_ROOT } from './project-paths';
 import { findOrBuildTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const postgres = await ensurePostgres(say);
   started.push({ name: 'PostgreSQL', stop: () => postgres.stop() });
   // The simulators live in memory, so the demo's database starts afresh with them.
-  await dropDatabase(postgres.adminUrl, DEMO_DATABASE);
+  await dropDatabaseNobodyUses(postgres.adminUrl, DEMO_DATABASE);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, DEMO_DATABASE);
   await runMigrations(databaseUrl);
   say(`PostgreSQL: ${postgres.source}, database ${DEMO_DATABASE} created and migrated`);

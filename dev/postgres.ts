@@ -85,3 +85,26 @@ export async function dropDatabase(adminUrl: string, database: string): Promise<
     await client.end();
   }
 }
+
+/** PostgreSQL's object_in_use: DROP DATABASE refused while others are connected. */
+const OBJECT_IN_USE = '55006';
+
+/**
+ * Drops a database only when nobody is connected to it (e.g. another `npm run demo` still running
+ * on it); otherwise refuses, saying so. Unlike `dropDatabase`, it never ends others' sessions.
+ */
+export async function dropDatabaseNobodyUses(adminUrl: string, database: string): Promise<void> {
+  if (!/^[a-z0-9_]+$/.test(database)) throw new Error(`Unsafe database name: ${database}`);
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${database}`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== OBJECT_IN_USE) throw error;
+    throw new Error(
+      `The database ${database} is in use (another npm run demo, or a client connected to it): stop that demo first (Ctrl-C in its terminal), or give this one its own PostgreSQL with DATABASE_URL.`,
+    );
+  } finally {
+    await client.end();
+  }
+}

@@ -15,8 +15,13 @@ export interface ManualAction {
   step: RemovalStepName;
   what: string;
   where: string;
+  /** Why the step failed, the last time it was tried. */
   why: string;
   state: 'open' | 'retrying' | 'done-by-retry' | 'resolved-by-hand';
+  /** Times the step was tried: 1 when the action opened, one more per retry (absent in removals started before it was kept). */
+  attempts?: number;
+  /** When it was last tried (ISO 8601). */
+  lastTriedAt?: string;
 }
 
 export interface RemovalState {

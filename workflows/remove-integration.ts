@@ -1,4 +1,4 @@
-import { ActivityFailure, allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { RemovalActivities } from '../activities/removal-activities';
 import { ManualAction, RemovalState, removalState, RemovalStepName, REMOVAL_STEPS, resolveManualAction, retryManualAction } from './removal-messages';
 import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
@@ -36,8 +36,11 @@ type HaloCleanupStep = keyof typeof WHERE;
  * time) for an administrator to retry it or resolve it by hand, then finishes.
  */
 export async function removeIntegration(input: RemoveIntegrationInput): Promise<RemovalState> {
+  // Events stop reaching the sync when the API marks the integration `removing`, before this
+  // starts; the step that only said so is left to removals started before it was dropped.
+  const withEventIntakeStep = !patched('removal-without-stop-event-intake-step');
   const state: RemovalState = {
-    steps: REMOVAL_STEPS.map((step) => ({ step, outcome: 'pending', detail: null })),
+    steps: REMOVAL_STEPS.filter((step) => withEventIntakeStep || step !== 'stop-event-intake').map((step) => ({ step, outcome: 'pending', detail: null })),
     manualActions: [],
     waitingUntil: null,
     assetsRemaining: null,
@@ -64,7 +67,7 @@ export async function removeIntegration(input: RemoveIntegrationInput): Promise<
       const why = error instanceof ActivityFailure && error.cause ? error.cause.message : String(error);
       stepOf(name).outcome = 'needs-a-human';
       stepOf(name).detail = why;
-      state.manualActions.push({ id: uuid4(), step: name, what: WHAT[name], where: WHERE[name], why, state: 'open' });
+      state.manualActions.push({ id: uuid4(), step: name, what: WHAT[name], where: WHERE[name], why, state: 'open', attempts: 1, lastTriedAt: new Date().toISOString() });
       await record();
     }
   }
@@ -78,6 +81,8 @@ export async function removeIntegration(input: RemoveIntegrationInput): Promise<
     async (id: string): Promise<ManualAction> => {
       const action = openAction(id)!;
       action.state = 'retrying';
+      action.attempts = (action.attempts ?? 1) + 1;
+      action.lastTriedAt = new Date().toISOString();
       try {
         await run(action.step, cleanup[action.step as HaloCleanupStep]);
         action.state = 'done-by-retry';
@@ -104,7 +109,7 @@ export async function removeIntegration(input: RemoveIntegrationInput): Promise<
   );
 
   await run('delete-schedule', () => activities.deleteSyncSchedule(input));
-  await run('stop-event-intake', async () => 'Console events for this integration are ignored from now on');
+  if (withEventIntakeStep) await run('stop-event-intake', async () => 'Console events for this integration are ignored from now on');
   await run('stop-sync', () => activities.stopSync(input));
   await runCleanup('delete-button');
   await runCleanup('delete-custom-fields');

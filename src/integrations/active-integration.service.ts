@@ -4,14 +4,18 @@ import { DataSource } from 'typeorm';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { RemovalEntity } from '../persistence/entities/removal.entity';
 
-/** The tenant's integration for calls that work on it: 404 before a connection, 409 during and after removal. */
+/**
+ * The tenant's integration for calls that work on it: 404 before a connection, 409 after removal,
+ * and 409 during it, except for reads (`forReading`): computers and run history stay readable
+ * while a removal waits for a person.
+ */
 @Injectable()
 export class ActiveIntegrationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async of(tenantId: string): Promise<IntegrationEntity> {
+  async of(tenantId: string, use: 'changing' | 'forReading' = 'changing'): Promise<IntegrationEntity> {
     const integration = await this.dataSource.manager.findOneBy(IntegrationEntity, { tenantId });
-    if (integration?.state === 'removing') {
+    if (integration?.state === 'removing' && use === 'changing') {
       throw new ConflictException('The HaloPSA integration is being removed: GET /api/v1/halopsa/removal shows its progress and what needs you.');
     }
     if (integration) return integration;

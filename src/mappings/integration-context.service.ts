@@ -28,8 +28,9 @@ export class IntegrationContextService {
     private readonly rights: ConsoleRightsService,
   ) {}
 
-  async forPrincipal(principal: Principal): Promise<IntegrationContext> {
-    const integration = await this.active.of(principal.tenantId);
+  /** `forReading`: also while the integration is being removed (see ActiveIntegrationService). */
+  async forPrincipal(principal: Principal, use: 'changing' | 'forReading' = 'changing'): Promise<IntegrationContext> {
+    const integration = await this.active.of(principal.tenantId, use);
     const [console, { administrator }] = await Promise.all([
       this.consoles.clientForTenant(principal.tenantId),
       this.rights.rightsOf(principal.tenantId, principal.consoleAdministratorId),

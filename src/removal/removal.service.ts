@@ -56,7 +56,10 @@ export class RemovalService {
         `${fields.length} asset custom fields in HaloPSA (ids ${fields.join(', ') || 'none'})`,
         `the HaloPSA credentials, ${mappings} company mappings and the links of ${linked} computers`,
       ],
-      willStay: [`${linked} HaloPSA assets, as they are (no longer synced)`, 'the tenant and its API keys, so HaloPSA can be connected again'],
+      willStay: [
+        `${linked} HaloPSA assets, as they are (no longer synced), but without the Console data this integration wrote into them: deleting its ${fields.length} custom fields empties those values (computer id, OS, agent versions, last backup…) on every asset`,
+        'the tenant and its API keys, so HaloPSA can be connected again',
+      ],
     };
   }
 

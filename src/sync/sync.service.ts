@@ -85,7 +85,7 @@ export class SyncService {
   }
 
   async runs(principal: Principal, page: number, pageSize: number) {
-    const integration = await this.integration(principal);
+    const integration = await this.active.of(principal.tenantId, 'forReading');
     const [rows, total] = await this.dataSource.manager.findAndCount(SyncRunEntity, {
       where: { integrationId: integration.id },
       order: { startedAt: 'DESC' },
@@ -96,7 +96,7 @@ export class SyncService {
   }
 
   async run(principal: Principal, runId: string, page: number, pageSize: number) {
-    const integration = await this.integration(principal);
+    const integration = await this.active.of(principal.tenantId, 'forReading');
     const run = await this.dataSource.manager.findOneBy(SyncRunEntity, { id: runId, integrationId: integration.id });
     if (!run) throw new NotFoundException(`No sync run ${runId}.`);
     const [items, total] = await this.dataSource.manager.findAndCount(SyncRunItemEntity, {

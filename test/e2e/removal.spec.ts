@@ -13,6 +13,8 @@ interface ManualAction {
   state: string;
   where: string;
   why: string;
+  attempts?: number;
+  lastTriedAt?: string;
 }
 
 interface Removal {
@@ -69,7 +71,7 @@ describe('removing the integration', () => {
     expect((await api<{ schedule: string }>('GET', '/api/v1/halopsa/sync/settings')).body.schedule).toBe('present');
     const assets = stack.halo.state.assets.all().length;
     const preview = await api<{ dryRun: boolean; willRemove: string[]; willStay: string[] }>('DELETE', '/api/v1/halopsa?dryRun=true');
-    expect(preview.body.willStay[0]).toMatch(/^5 HaloPSA assets/);
+    expect(preview.body.willStay[0]).toMatch(/^5 HaloPSA assets, as they are \(no longer synced\), but without the Console data .* empties those values/);
     expect(buttons()).toHaveLength(1);
 
     const started = await api<Removal>('DELETE', '/api/v1/halopsa');
@@ -79,6 +81,7 @@ describe('removing the integration', () => {
 
     const done = await removal();
     expect(done.steps.every((s) => s.outcome === 'done')).toBe(true);
+    expect(done.steps.map((s) => s.step)).toEqual(['delete-schedule', 'stop-sync', 'delete-button', 'delete-custom-fields', 'forget-integration', 'mark-removed']);
     expect(done).toMatchObject({ manualActions: [], assetsRemaining: 5 });
     expect(buttons()).toHaveLength(0);
     expect(fields()).toHaveLength(0);
@@ -98,9 +101,19 @@ describe('removing the integration', () => {
     const action = await openAction('delete-button');
     expect(action.where).toMatch(/Custom Buttons/);
     expect((await api<{ message: string }>('GET', '/api/v1/halopsa/companies')).status).toBe(409);
+    expect((await api<{ message: string }>('PUT', '/api/v1/halopsa/sync/settings', { intervalMinutes: 60 })).status).toBe(409);
+    // While the removal waits for a person, what was synced stays readable.
+    const runs = await api<{ items: { runId: string }[] }>('GET', '/api/v1/halopsa/sync-runs');
+    expect(runs.status).toBe(200);
+    if (runs.body.items[0]) expect((await api('GET', `/api/v1/halopsa/sync-runs/${runs.body.items[0].runId}`)).status).toBe(200);
+    const computers = await api<{ items: unknown[] }>('GET', '/api/v1/halopsa/computers');
+    expect(computers.status).toBe(200);
+    expect(computers.body.items.length).toBeGreaterThan(0);
+    expect(action).toMatchObject({ attempts: 1, lastTriedAt: expect.any(String) });
 
     const stillRefused = await api<ManualAction>('POST', `/api/v1/halopsa/removal/actions/${action.id}/retry`);
-    expect(stillRefused.body).toMatchObject({ id: action.id, state: 'open' });
+    expect(stillRefused.body).toMatchObject({ id: action.id, state: 'open', attempts: 2, why: expect.stringMatching(/403/) });
+    expect(Date.parse(stillRefused.body.lastTriedAt!)).toBeGreaterThanOrEqual(Date.parse(action.lastTriedAt!));
     expect(buttons()).toHaveLength(1);
     expect((await api('POST', '/api/v1/halopsa/removal/actions/00000000-0000-4000-8000-000000000000/retry')).status).toBe(400);
 

@@ -24,7 +24,7 @@ export class ComputersController {
   @Get()
   @ApiOperation({ summary: 'Computers with a Backup or RMM agent in mapped companies: linked, unlinked (with suggested assets) or excluded.' })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListComputersQuery): Promise<ComputerPage> {
-    return this.computers.list(await this.contexts.forPrincipal(principal), { ...query, page: query.page ?? 1, pageSize: query.pageSize ?? 50 });
+    return this.computers.list(await this.contexts.forPrincipal(principal, 'forReading'), { ...query, page: query.page ?? 1, pageSize: query.pageSize ?? 50 });
   }
 
   @Post('export')
@@ -41,7 +41,7 @@ export class ComputersController {
   @Get('exports/:exportRunId')
   @ApiOperation({ summary: 'An export: its state and, per computer, created, linked, skipped or failed, with the reason.' })
   async exportRun(@CurrentPrincipal() principal: Principal, @Param('exportRunId', ParseUUIDPipe) exportRunId: string): Promise<ExportRunView> {
-    return this.exports.view(await this.contexts.forPrincipal(principal), exportRunId);
+    return this.exports.view(await this.contexts.forPrincipal(principal, 'forReading'), exportRunId);
   }
 
   @Put(':hid')
