@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../access/api-key.guard';
 import { ConsoleRightsGuard } from '../access/console-rights.guard';
 import { CurrentPrincipal, Principal } from '../access/principal';
@@ -18,6 +18,7 @@ export class SyncController {
   @HttpCode(202)
   @UseGuards(ConsoleRightsGuard)
   @ApiOperation({ summary: 'Sync now: a full reconciliation, queued behind any sync in progress.' })
+  @ApiConflictResponse({ description: 'Syncing is paused: resume first (resuming catches up at once).' })
   syncNow(@CurrentPrincipal() principal: Principal): Promise<{ workflowId: string }> {
     return this.sync.syncNow(principal);
   }

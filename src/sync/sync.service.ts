@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -67,6 +67,9 @@ export class SyncService {
   async syncNow(principal: Principal): Promise<{ workflowId: string }> {
     const integration = await this.integration(principal);
     if (integration.state !== 'connected') throw new BadRequestException(`The integration is ${integration.state}: fix it first (GET /api/v1/halopsa says why).`);
+    if (integration.syncPaused) {
+      throw new ConflictException('Syncing is paused, so nothing would run: POST /api/v1/halopsa/sync/resume first (resuming catches up at once with what changed meanwhile).');
+    }
     return { workflowId: await this.signaller.requestFull(integration, 'manual') };
   }
 

@@ -127,6 +127,9 @@ describe('Console change watcher (no push)', () => {
     await waitFor('a poll while paused', async () => (await pollsDone()) > before, (WATCH_INTERVAL_SECONDS + 15) * 1_000, 200);
     await settledPolls();
     expect((await waits().runs()).filter((r) => !known.has(r.runId))).toEqual([]);
+    const syncNow = await api<{ message: string }>('POST', '/api/v1/halopsa/sync');
+    expect(syncNow.status).toBe(409);
+    expect(syncNow.body.message).toMatch(/paused.*POST \/api\/v1\/halopsa\/sync\/resume/);
 
     await api('POST', '/api/v1/halopsa/sync/resume');
     await syncedByWatcher({ [computer.hid]: 'update' }, known);
