@@ -20,6 +20,7 @@ import { AssetWriteRequest, AssetWriteResult, writeAssets } from './asset-batch-
 import { RecentAssetTypes } from './recent-asset-types';
 import { withConsoleFailures } from './console-failure';
 import { withHaloFailures } from './halo-failure';
+import { normaliseComputerId } from '../src/console/computer-id';
 
 export interface SyncActivityDependencies {
   dataSource: DataSource;
@@ -158,7 +159,7 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         observed: observe(inventory, { integration: fresh, mappings, defaultTypes: new Map(defaults.map((d) => [d.licenseType, d.haloAssetTypeId])), assetTypes }),
         links,
         autoExport: fresh.autoExport,
-        scope: input.hids ? new Set(input.hids.map((h) => h.replace(/[{}]/g, '').toLowerCase())) : undefined,
+        scope: input.hids ? new Set(input.hids.map(normaliseComputerId)) : undefined,
       });
       const rows: Partial<SyncRunItemEntity>[] = [
         ...plan.items.map((item: PlanItem) => ({ syncRunId: input.runId, computerHid: item.hid, action: item.action, outcome: 'pending' as const, haloAssetId: item.haloAssetId, changes: item.changes, reason: notes.get(item.hid) ?? null, planned: item })),

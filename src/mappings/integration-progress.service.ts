@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isEligible } from '../inventory/eligibility';
 import { readConsoleInventory } from '../inventory/console-inventory-reader';
-import { normaliseName } from '../matching/normalise-name';
 import { CompanyMappingEntity } from '../persistence/entities/company-mapping.entity';
 import { Principal } from '../access/principal';
 import { IntegrationContextService } from './integration-context.service';
@@ -37,10 +36,8 @@ export class IntegrationProgressService {
       this.assetTypes.list(context),
     ]);
     const entries = await this.catalogue.entriesOf(context, inventory);
-    const withComputers = new Set(
-      inventory.computers.filter((c) => isEligible(c) && context.canSee(c.companyName)).map((c) => normaliseName(c.companyName)),
-    );
-    const companies = inventory.companies.filter((c) => withComputers.has(normaliseName(c.name)));
+    const withComputers = new Set(inventory.computers.filter((c) => isEligible(c) && context.canSee(c.companyName)).map((c) => c.companyId));
+    const companies = inventory.companies.filter((c) => withComputers.has(c.id));
     const mapped = new Set(mappings.map((m) => m.consoleCompanyId));
     const inUse = licenseTypes.filter((t) => t.activatedLicenses > 0);
     return {

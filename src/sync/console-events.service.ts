@@ -11,6 +11,7 @@ import { sealedContext } from '../tenants/sealed-context';
 import { ConsoleEvent, parseConsoleEvent } from './console-event-body';
 import { checkEventSignature } from './event-signature';
 import { SyncSignaller } from './sync-signaller';
+import { normaliseComputerId } from '../console/computer-id';
 
 const COMPUTER_EVENTS = new Set(['computer.created', 'computer.updated', 'computer.deleted', 'backup.completed']);
 
@@ -67,7 +68,7 @@ export class ConsoleEventsService {
       .execute();
     if ((inserted.raw as unknown[]).length === 0) return { accepted: true, duplicate: true };
     if (integration?.state === 'connected') {
-      const hid = event.data?.ComputerHID?.replace(/[{}]/g, '').toLowerCase();
+      const hid = normaliseComputerId(event.data?.ComputerHID);
       if (COMPUTER_EVENTS.has(event.type) && hid) await this.signaller.computersChanged(integration, [hid]);
       else await this.signaller.requestFull(integration, 'event');
     }

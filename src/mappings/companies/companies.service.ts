@@ -11,6 +11,7 @@ import { SyncScheduleService } from '../../sync/sync-schedule.service';
 import { IntegrationContext } from '../integration-context.service';
 import { CompanyMappingView, CompanyView, MappedCompanyView } from './company-views';
 import { exportNotice } from './export-notice';
+import { companyOf, indexCompaniesByName } from '../../inventory/eligibility';
 
 export interface AutoMapResult {
   dryRun: boolean;
@@ -88,9 +89,9 @@ export class CompaniesService {
     const company = await this.visibleCompany(context, companyId);
     const mapping = await this.mappings.findOneBy({ integrationId: context.integration.id, consoleCompanyId: company.Id });
     if (!mapping) throw new NotFoundException(`Company ${company.Name} is not mapped.`);
-    const hids = (await context.console.listComputers())
-      .filter((computer) => normaliseName(computer.CompanyName ?? '') === normaliseName(company.Name))
-      .map((computer) => computer.ComputerHID.toLowerCase());
+    const [companies, computers] = await Promise.all([context.console.listCompanies(), context.console.listComputers()]);
+    const companiesByName = indexCompaniesByName(companies.map((c) => ({ id: c.Id, name: c.Name })));
+    const hids = computers.filter((computer) => companyOf({ companyName: computer.CompanyName ?? '' }, companiesByName)?.id === company.Id).map((computer) => computer.ComputerHID);
     const links = hids.length === 0 ? [] : await this.links.findBy({ integrationId: context.integration.id, computerHid: In(hids) });
     if (!dryRun) {
       await this.mappings.manager.transaction(async (db) => {

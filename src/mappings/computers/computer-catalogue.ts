@@ -4,10 +4,10 @@ import { Repository } from 'typeorm';
 import { isEligible } from '../../inventory/eligibility';
 import { Inventory, InventoryComputer } from '../../inventory/inventory-types';
 import { readConsoleInventory } from '../../inventory/console-inventory-reader';
-import { normaliseName } from '../../matching/normalise-name';
 import { CompanyMappingEntity } from '../../persistence/entities/company-mapping.entity';
 import { ComputerLinkEntity } from '../../persistence/entities/computer-link.entity';
 import { IntegrationContext } from '../integration-context.service';
+import { normaliseComputerId } from '../../console/computer-id';
 
 /** A computer that takes part in the integration: it has an agent and its company is mapped (and visible). */
 export interface CatalogueEntry {
@@ -41,13 +41,12 @@ export class ComputerCatalogue {
   async entriesOf(context: IntegrationContext, inventory: Inventory): Promise<CatalogueEntry[]> {
     const integrationId = context.integration.id;
     const [mappings, links] = await Promise.all([this.mappings.findBy({ integrationId }), this.links.findBy({ integrationId })]);
-    const companyIdByName = new Map(inventory.companies.map((c) => [normaliseName(c.name), c.id]));
     const mappingByCompany = new Map(mappings.map((m) => [m.consoleCompanyId, m]));
     const linkByHid = new Map(links.map((l) => [l.computerHid, l]));
     const entries: CatalogueEntry[] = [];
     for (const computer of inventory.computers) {
       if (!isEligible(computer) || !context.canSee(computer.companyName)) continue;
-      const companyId = companyIdByName.get(normaliseName(computer.companyName));
+      const companyId = computer.companyId;
       const mapping = companyId ? mappingByCompany.get(companyId) : undefined;
       if (!companyId || !mapping) continue;
       entries.push({ computer, companyId, mapping, link: linkByHid.get(computer.hid) });
@@ -56,7 +55,7 @@ export class ComputerCatalogue {
   }
 
   async entry(context: IntegrationContext, hid: string): Promise<CatalogueEntry | undefined> {
-    const wanted = hid.replace(/[{}]/g, '').toLowerCase();
+    const wanted = normaliseComputerId(hid);
     return (await this.entries(context)).find((e) => e.computer.hid === wanted);
   }
 }

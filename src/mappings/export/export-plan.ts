@@ -4,6 +4,7 @@ import { PlannedAsset } from '../../persistence/entities/export-item.entity';
 import { plannedAsset } from '../asset-record';
 import { CatalogueEntry, stateOf } from '../computers/computer-catalogue';
 import { MissingAssetType, missingAssetType } from './missing-asset-type';
+import { normaliseComputerId } from '../../console/computer-id';
 
 export interface ExportRequest {
   /** Computers to export; all unlinked ones when absent. */
@@ -29,7 +30,7 @@ export function planExport(
 ): ExportPlan {
   const byHid = new Map(entries.map((e) => [e.computer.hid, e]));
   const typesById = new Map(assetTypes.map((t) => [t.id, t]));
-  const wanted = request.hids ? [...new Set(request.hids.map((h) => h.replace(/[{}]/g, '').toLowerCase()))] : entries.map((e) => e.computer.hid);
+  const wanted = request.hids ? [...new Set(request.hids.map(normaliseComputerId))] : entries.map((e) => e.computer.hid);
   const plan: ExportPlan = { create: [], skipped: [], missingAssetType: [] };
   for (const hid of wanted) {
     const entry = byHid.get(hid);
