@@ -1,0 +1,94 @@
+import { Browser, Page } from 'playwright-core';
+import { seriousAccessibilityViolations } from '../browser-support/axe-scan';
+import { launchHeadlessChromium } from '../browser-support/headless-chromium';
+import { saveScreenshot, screenshotOnFailure } from '../browser-support/test-artifacts';
+import { ProductStack, startProductStack } from '../support/product-stack';
+import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
+
+const WAIT_MS = 30_000;
+
+/**
+ * Settings > Integrations > HaloPSA in Debian's headless Chromium, against the product stack and
+ * the simulators, at 1366×768: sign in with the API key, then each tab, each scanned by axe-core
+ * and kept as a screenshot in test-artifacts/.
+ */
+describe('the HaloPSA settings page in a browser', () => {
+  let stack: ProductStack;
+  let browser: Browser;
+  let acme: TenantFixture;
+  let page: Page;
+  const policyViolations: string[] = [];
+
+  const setHaloAgentAdmin = (isAdmin: boolean): Promise<Response> =>
+    fetch(`${stack.halo.url}/_sim/agent`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ is_admin: isAdmin }) });
+
+  async function expectAccessible(name: string): Promise<void> {
+    await saveScreenshot(page, `settings-page-${name}.png`);
+    expect({ view: name, violations: await seriousAccessibilityViolations(page) }).toEqual({ view: name, violations: [] });
+  }
+
+  beforeAll(async () => {
+    browser = await launchHeadlessChromium(); // first: without Chromium, nothing else starts
+    stack = await startProductStack({ companies: 3, computers: 10 });
+    acme = await createTenant(stack, administrators(stack).full.AdminID);
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) policyViolations.push(message.text());
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('signs in with the API key, keeps nothing of it in the browser, and refuses a wrong key with a clear message', async () => {
+    await screenshotOnFailure(page, 'settings-page-sign-in-failure.png', async () => {
+      await page.goto(`${stack.apiUrl}/settings`);
+      await page.getByLabel('API key').fill(stack.operatorToken);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('That is not a current API key of this service').waitFor({ timeout: WAIT_MS });
+      await expectAccessible('sign-in');
+
+      await page.getByLabel('API key').fill(acme.apiKey);
+      await page.keyboard.press('Enter');
+      await page.getByRole('tab', { name: 'Authentication' }).waitFor({ timeout: WAIT_MS });
+    });
+    const kept = await page.evaluate<string>('JSON.stringify({ cookie: document.cookie, local: { ...localStorage }, session: { ...sessionStorage }, html: document.documentElement.outerHTML })');
+    expect(kept).not.toContain(acme.apiKey);
+    expect(kept).not.toContain('settings_session');
+  }, 90_000);
+
+  it('Authentication: saves the connection, checks permissions with a missing right, then after fixing it', async () => {
+    await screenshotOnFailure(page, 'settings-page-authentication-failure.png', async () => {
+      await page.getByLabel('HaloPSA URL').fill(stack.halo.url);
+      await page.getByLabel('Client ID').fill(stack.halo.state.credentials.clientId);
+      await page.getByLabel('Client Secret').fill(stack.halo.state.credentials.clientSecret);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved; the setup runs').waitFor({ timeout: WAIT_MS });
+      expect(await page.getByLabel('Client Secret').inputValue()).toBe('');
+
+      await setHaloAgentAdmin(false);
+      await page.getByRole('button', { name: 'Check permissions' }).click();
+      await page.getByText('Create (set up): not allowed').waitFor({ timeout: WAIT_MS });
+      await page.locator('tr.missing').filter({ hasText: 'HaloPSA administrator' }).filter({ hasText: 'Agents' }).first().waitFor({ timeout: WAIT_MS });
+      await expectAccessible('authentication-missing-right');
+
+      await setHaloAgentAdmin(true);
+      await page.getByRole('button', { name: 'Check permissions' }).click();
+      await page.getByText('Create (set up): allowed').waitFor({ timeout: WAIT_MS });
+      await expectAccessible('authentication');
+    });
+    expect(await page.locator('body').innerText()).not.toContain(stack.halo.state.credentials.clientSecret);
+  }, 90_000);
+
+  it('signs out: the page asks for the key again and the API no longer answers this browser', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').waitFor({ timeout: WAIT_MS });
+    expect((await page.request.get(`${stack.apiUrl}/api/v1/halopsa`)).status()).toBe(401);
+  }, 60_000);
+
+  it('ran without a single Content-Security-Policy violation', () => {
+    expect(policyViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+/** The shapes of the API's answers this page reads (see the API reference at /docs). */
+
+export interface IntegrationStatus {
+  state: string;
+  operational: boolean;
+  steps: { step: string; mandatory: boolean; done: boolean }[];
+  lastError: string | null;
+  halo?: { url: string; authorisationUrl: string; tenant: string | null; clientId: string };
+}
+
+export interface SetupStarted {
+  integrationId: string;
+  workflowId: string;
+  mappingsKept: boolean;
+}
+
+export interface RequirementCheck {
+  layer: 'application' | 'agent' | 'console';
+  requirement: string;
+  holds: boolean | null;
+  fix?: string;
+}
+
+export interface PermissionReport {
+  checkedAt: string;
+  authenticationError?: string;
+  haloAgent?: string;
+  actions: Record<'create' | 'manage' | 'delete', { allowed: boolean; requirements: RequirementCheck[] }>;
+}

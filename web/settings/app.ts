@@ -1,0 +1,31 @@
+import { ApiError, callApi, errorText, useCsrfToken } from './api-client.js';
+import { authenticationTab } from './authentication-tab.js';
+import { el, replaceContent } from './dom.js';
+import { SessionView, signInView } from './sign-in-view.js';
+import { tabs } from './tabs.js';
+
+/** Settings > Integrations > HaloPSA: signs in, then shows one tab per step of the integration. */
+const root = document.getElementById('app') as HTMLElement;
+
+function showSignIn(): void {
+  useCsrfToken(undefined);
+  replaceContent(root, signInView(showSettings));
+}
+
+function showSettings(session: SessionView): void {
+  useCsrfToken(session.csrfToken);
+  const signOut = el('button', { type: 'button', class: 'sign-out' }, 'Sign out');
+  signOut.addEventListener('click', () => {
+    callApi('POST', '/settings/session/sign-out').then(showSignIn, (error: unknown) => alertError(error));
+  });
+  replaceContent(root, el('div', { class: 'session' }, signOut), tabs([{ id: 'authentication', label: 'Authentication', render: authenticationTab }]));
+}
+
+function alertError(error: unknown): void {
+  root.prepend(el('p', { class: 'error', role: 'alert' }, errorText(error)));
+}
+
+callApi<SessionView>('GET', '/settings/session').then(showSettings, (error: unknown) => {
+  if (error instanceof ApiError && error.status === 401) showSignIn();
+  else replaceContent(root, el('p', { class: 'error', role: 'alert' }, errorText(error)));
+});
