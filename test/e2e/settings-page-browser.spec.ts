@@ -1,7 +1,9 @@
 import { Browser, Page } from 'playwright-core';
+import { waitFor } from '../../dev/wait-for';
 import { seriousAccessibilityViolations } from '../browser-support/axe-scan';
 import { launchHeadlessChromium } from '../browser-support/headless-chromium';
 import { saveScreenshot, screenshotOnFailure } from '../browser-support/test-artifacts';
+import { callApi } from '../support/api-client';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
 
@@ -29,7 +31,7 @@ describe('the HaloPSA settings page in a browser', () => {
 
   beforeAll(async () => {
     browser = await launchHeadlessChromium(); // first: without Chromium, nothing else starts
-    stack = await startProductStack({ companies: 3, computers: 10 });
+    stack = await startProductStack({ companies: 8, computers: 20 });
     acme = await createTenant(stack, administrators(stack).full.AdminID);
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     page.on('console', (message) => {
@@ -67,6 +69,7 @@ describe('the HaloPSA settings page in a browser', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByText('Saved; the setup runs').waitFor({ timeout: WAIT_MS });
       expect(await page.getByLabel('Client Secret').inputValue()).toBe('');
+      await waitFor('the setup to finish', async () => (await callApi<{ state: string }>(stack.apiUrl, 'GET', '/api/v1/halopsa', { token: acme.apiKey })).body.state === 'connected', WAIT_MS);
 
       await setHaloAgentAdmin(false);
       await page.getByRole('button', { name: 'Check permissions' }).click();
@@ -81,6 +84,34 @@ describe('the HaloPSA settings page in a browser', () => {
     });
     expect(await page.locator('body').innerText()).not.toContain(stack.halo.state.credentials.clientSecret);
   }, 90_000);
+
+  it('Companies: previews and applies auto-map, maps an ambiguous company by hand, unmaps after seeing its consequences', async () => {
+    await screenshotOnFailure(page, 'settings-page-companies-failure.png', async () => {
+      await page.getByRole('tab', { name: 'Companies' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText(/^\d+ company\(ies\)\.$/).waitFor({ timeout: WAIT_MS });
+      await expectAccessible('companies');
+
+      await page.getByRole('button', { name: 'Preview auto-map' }).click();
+      await page.getByText(/^Auto-map would map \d+ company/).waitFor({ timeout: WAIT_MS });
+      await expectAccessible('companies-auto-map-preview');
+      await page.getByRole('button', { name: /^Apply: map \d+$/ }).click();
+      await page.getByText(/^Mapped \d+ company/).waitFor({ timeout: WAIT_MS });
+
+      const ambiguous = page.getByRole('row').filter({ hasText: 'HaloPSA customers have this name' }).first();
+      const companyName = (await ambiguous.getByRole('rowheader').innerText()).trim();
+      const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: companyName, exact: true }) });
+      await ambiguous.getByRole('combobox').selectOption({ index: 1 });
+      await ambiguous.getByRole('button', { name: 'Map' }).click();
+      await row.getByRole('button', { name: 'Unmap…' }).waitFor({ timeout: WAIT_MS });
+
+      await row.getByRole('button', { name: 'Unmap…' }).click();
+      await row.getByText(/unlinks its \d+ linked computer\(s\); their HaloPSA assets stay/).waitFor({ timeout: WAIT_MS });
+      await expectAccessible('companies-unmap-preview');
+      await row.getByRole('button', { name: 'Confirm unmap' }).click();
+      await row.getByText('HaloPSA customers have this name').waitFor({ timeout: WAIT_MS });
+    });
+  }, 120_000);
 
   it('signs out: the page asks for the key again and the API no longer answers this browser', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -27,3 +27,30 @@ export interface PermissionReport {
   haloAgent?: string;
   actions: Record<'create' | 'manage' | 'delete', { allowed: boolean; requirements: RequirementCheck[] }>;
 }
+
+export interface CompanyMapping {
+  customerId: number;
+  customerName: string;
+  siteId: number;
+  siteName: string;
+}
+
+export interface Company {
+  companyId: string;
+  companyName: string;
+  mapping: CompanyMapping | null;
+  suggestion: { kind: 'exact' | 'ambiguous' | 'none'; customers: { id: number; name: string }[] } | null;
+}
+
+export interface AutoMapResult {
+  dryRun: boolean;
+  applied: { companyId: string; companyName: string; mapping: CompanyMapping }[];
+  skipped: { companyId: string; companyName: string; reason: 'already-mapped' | 'ambiguous' | 'no-match' }[];
+}
+
+export interface UnmapResult {
+  dryRun: boolean;
+  companyId: string;
+  removedMapping: CompanyMapping;
+  unlinkedComputers: number;
+}

@@ -1,5 +1,6 @@
 import { ApiError, callApi, errorText, useCsrfToken } from './api-client.js';
 import { authenticationTab } from './authentication-tab.js';
+import { companiesTab } from './companies-tab.js';
 import { el, replaceContent } from './dom.js';
 import { SessionView, signInView } from './sign-in-view.js';
 import { tabs } from './tabs.js';
@@ -18,7 +19,11 @@ function showSettings(session: SessionView): void {
   signOut.addEventListener('click', () => {
     callApi('POST', '/settings/session/sign-out').then(showSignIn, (error: unknown) => alertError(error));
   });
-  replaceContent(root, el('div', { class: 'session' }, signOut), tabs([{ id: 'authentication', label: 'Authentication', render: authenticationTab }]));
+  const steps = [
+    { id: 'authentication', label: 'Authentication', render: authenticationTab },
+    { id: 'companies', label: 'Companies', render: companiesTab },
+  ];
+  replaceContent(root, el('div', { class: 'session' }, signOut), tabs(steps));
 }
 
 function alertError(error: unknown): void {
