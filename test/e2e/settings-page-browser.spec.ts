@@ -119,6 +119,19 @@ describe('the HaloPSA settings page in a browser', () => {
     expect((await page.request.get(`${stack.apiUrl}/api/v1/halopsa`)).status()).toBe(401);
   }, 60_000);
 
+  it('a one-time sign-in link opens the page signed in, once; used again it shows the sign-in form saying why', async () => {
+    const link = await callApi<{ url: string }>(stack.apiUrl, 'POST', '/settings/sign-in-links', { token: acme.apiKey });
+    await screenshotOnFailure(page, 'settings-page-sign-in-link-failure.png', async () => {
+      await page.goto(link.body.url);
+      await page.getByRole('tab', { name: 'Authentication' }).waitFor({ timeout: WAIT_MS });
+      expect(new URL(page.url()).pathname).toBe('/settings');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByLabel('API key').waitFor({ timeout: WAIT_MS });
+      await page.goto(link.body.url);
+      await page.getByText('That sign-in link was already used or has expired').waitFor({ timeout: WAIT_MS });
+    });
+  }, 60_000);
+
   it('ran without a single Content-Security-Policy violation', () => {
     expect(policyViolations).toEqual([]);
   });

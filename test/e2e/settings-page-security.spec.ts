@@ -109,6 +109,25 @@ describe('the settings page session', () => {
     for (const secret of secrets) expect(everyAnswer.filter((text) => text.includes(secret))).toEqual([]);
   });
 
+  it('a one-time sign-in link, asked for with the API key, opens one session and then only leads to the sign-in form', async () => {
+    expect((await callApi(stack.apiUrl, 'POST', '/settings/sign-in-links', { token: stack.operatorToken })).status).toBe(401);
+    const link = await callApi<{ url: string; expiresAt: string }>(stack.apiUrl, 'POST', '/settings/sign-in-links', { token: acme.apiKey });
+    expect(link.status).toBe(201);
+    expect(link.body.url).toMatch(new RegExp(`^${stack.apiUrl}/settings/sign-in/[A-Za-z0-9_-]{43}$`));
+    everyAnswer.push(JSON.stringify(link.body));
+
+    const used = await fetch(link.body.url, { redirect: 'manual' });
+    expect({ status: used.status, location: used.headers.get('location') }).toEqual({ status: 303, location: '/settings' });
+    const cookie = (used.headers.getSetCookie().find((c) => c.startsWith('settings_session=')) ?? '').split(';')[0];
+    const status = await callWithSession<{ state: string }>(stack.apiUrl, { cookie }, 'GET', '/api/v1/halopsa');
+    expect(status.status).toBe(200);
+
+    const again = await fetch(link.body.url, { redirect: 'manual' });
+    expect({ status: again.status, location: again.headers.get('location'), cookies: again.headers.getSetCookie() }).toEqual({ status: 303, location: '/settings?link=spent', cookies: [] });
+    const unknown = await fetch(`${stack.apiUrl}/settings/sign-in/${'A'.repeat(43)}`, { redirect: 'manual' });
+    expect(unknown.headers.get('location')).toBe('/settings?link=spent');
+  });
+
   it('signs out only with the CSRF token; the browser is told to drop the cookie', async () => {
     expect((await asAcme('POST', '/settings/session/sign-out', undefined, null)).status).toBe(403);
     const signedOut = await asAcme('POST', '/settings/session/sign-out');

@@ -8,13 +8,17 @@ import { tabs } from './tabs.js';
 /** Settings > Integrations > HaloPSA: signs in, then shows one tab per step of the integration. */
 const root = document.getElementById('app') as HTMLElement;
 
+const SPENT_LINK = 'That sign-in link was already used or has expired: sign in with your API key, or ask for a new link.';
+
 function showSignIn(): void {
   useCsrfToken(undefined);
-  replaceContent(root, signInView(showSettings));
+  const spentLink = new URLSearchParams(location.search).get('link') === 'spent';
+  replaceContent(root, signInView(showSettings, spentLink ? SPENT_LINK : undefined));
 }
 
 function showSettings(session: SessionView): void {
   useCsrfToken(session.csrfToken);
+  history.replaceState(null, '', '/settings');
   const signOut = el('button', { type: 'button', class: 'sign-out' }, 'Sign out');
   signOut.addEventListener('click', () => {
     callApi('POST', '/settings/session/sign-out').then(showSignIn, (error: unknown) => alertError(error));
