@@ -113,6 +113,31 @@ describe('the HaloPSA settings page in a browser', () => {
     });
   }, 120_000);
 
+  it('Licences: maps one licence type to an existing asset type and another to a type it creates in a group', async () => {
+    const existing = stack.halo.state.assetTypes.all()[0];
+    await screenshotOnFailure(page, 'settings-page-licences-failure.png', async () => {
+      await page.getByRole('tab', { name: 'Licences' }).click();
+      await page.getByText(/^\d+ licence type\(s\)\.$/).waitFor({ timeout: WAIT_MS });
+      await expectAccessible('licences');
+      const rows = page.getByRole('row').filter({ hasText: 'None: exports need an asset type' });
+      const first = (await rows.first().getByRole('rowheader').innerText()).trim();
+      const firstRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: first, exact: true }) });
+      await firstRow.getByRole('spinbutton').fill(String(existing.id));
+      await firstRow.getByRole('button', { name: 'Map' }).click();
+      await firstRow.getByText(`(id ${existing.id})`).waitFor({ timeout: WAIT_MS });
+
+      const second = (await rows.first().getByRole('rowheader').innerText()).trim();
+      const secondRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: second, exact: true }) });
+      await secondRow.getByRole('button', { name: 'Create a type…' }).click();
+      await secondRow.getByRole('textbox', { name: /New asset type name/ }).fill('Backup appliance');
+      await secondRow.getByRole('textbox', { name: /Asset group/ }).fill('Backup');
+      await secondRow.getByRole('button', { name: 'Create and map' }).click();
+      await secondRow.getByText(/^Backup appliance \(id \d+\)$/).waitFor({ timeout: WAIT_MS });
+      await expectAccessible('licences-mapped');
+    });
+    expect(stack.halo.state.assetTypes.all().some((type) => type.name === 'Backup appliance')).toBe(true);
+  }, 90_000);
+
   it('signs out: the page asks for the key again and the API no longer answers this browser', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('API key').waitFor({ timeout: WAIT_MS });

@@ -54,3 +54,9 @@ export interface UnmapResult {
   removedMapping: CompanyMapping;
   unlinkedComputers: number;
 }
+
+export interface LicenceTypeMapping {
+  licenseType: string;
+  activatedLicenses: number;
+  mapping: { assetTypeId: number; assetTypeName: string } | null;
+}

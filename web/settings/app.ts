@@ -2,6 +2,7 @@ import { ApiError, callApi, errorText, useCsrfToken } from './api-client.js';
 import { authenticationTab } from './authentication-tab.js';
 import { companiesTab } from './companies-tab.js';
 import { el, replaceContent } from './dom.js';
+import { licencesTab } from './licences-tab.js';
 import { SessionView, signInView } from './sign-in-view.js';
 import { tabs } from './tabs.js';
 
@@ -26,6 +27,7 @@ function showSettings(session: SessionView): void {
   const steps = [
     { id: 'authentication', label: 'Authentication', render: authenticationTab },
     { id: 'companies', label: 'Companies', render: companiesTab },
+    { id: 'licences', label: 'Licences', render: licencesTab },
   ];
   replaceContent(root, el('div', { class: 'session' }, signOut), tabs(steps));
 }
