@@ -60,3 +60,36 @@ export interface LicenceTypeMapping {
   activatedLicenses: number;
   mapping: { assetTypeId: number; assetTypeName: string } | null;
 }
+
+export interface Computer {
+  hid: string;
+  hostName: string;
+  companyId: string;
+  companyName: string;
+  licenseType: string | null;
+  state: 'linked' | 'unlinked' | 'excluded';
+  haloAssetId: number | null;
+  suggestions?: { assetId: number; reason: string; customerMismatch?: true }[];
+}
+
+export interface ComputerPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: Computer[];
+}
+
+export interface ExportPreview {
+  dryRun: true;
+  plan: {
+    create: { hid: string; asset: { customerId: number; siteId: number; assetTypeId: number; hostName: string } }[];
+    skipped: { hid: string; reason: string }[];
+    missingAssetType: { hid: string; hostName: string; licenseType: string | null }[];
+  };
+}
+
+export interface ExportDone {
+  dryRun: false;
+  finished: boolean;
+  run: { exportRunId: string; state: string; counts: Record<string, number> };
+}

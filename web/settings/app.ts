@@ -1,6 +1,7 @@
 import { ApiError, callApi, errorText, useCsrfToken } from './api-client.js';
 import { authenticationTab } from './authentication-tab.js';
 import { companiesTab } from './companies-tab.js';
+import { computersTab } from './computers-tab.js';
 import { el, replaceContent } from './dom.js';
 import { licencesTab } from './licences-tab.js';
 import { SessionView, signInView } from './sign-in-view.js';
@@ -28,6 +29,7 @@ function showSettings(session: SessionView): void {
     { id: 'authentication', label: 'Authentication', render: authenticationTab },
     { id: 'companies', label: 'Companies', render: companiesTab },
     { id: 'licences', label: 'Licences', render: licencesTab },
+    { id: 'computers', label: 'Computers', render: computersTab },
   ];
   replaceContent(root, el('div', { class: 'session' }, signOut), tabs(steps));
 }
