@@ -165,6 +165,24 @@ describe('the HaloPSA settings page in a browser', () => {
     expect(stack.halo.state.assets.all().some((asset) => JSON.stringify(asset).includes(`"${hostName}"`))).toBe(false);
   }, 120_000);
 
+  it('Sync: pauses, resumes, syncs now and shows the run', async () => {
+    await screenshotOnFailure(page, 'settings-page-sync-failure.png', async () => {
+      await page.getByRole('tab', { name: 'Sync' }).click();
+      await page.getByText(/^Running: full sync /).waitFor({ timeout: WAIT_MS });
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByText(/^Paused: full sync /).waitFor({ timeout: WAIT_MS });
+      await page.getByRole('button', { name: 'Resume' }).click();
+      await page.getByText(/^Running: full sync /).waitFor({ timeout: WAIT_MS });
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await page.getByText('A sync started: it shows below.').waitFor({ timeout: WAIT_MS });
+      await waitFor('the sync run to be listed', async () => {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        return (await page.getByRole('row').filter({ hasText: 'manual' }).count()) > 0;
+      }, WAIT_MS, 1_000);
+      await expectAccessible('sync');
+    });
+  }, 90_000);
+
   it('signs out: the page asks for the key again and the API no longer answers this browser', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('API key').waitFor({ timeout: WAIT_MS });

@@ -93,3 +93,20 @@ export interface ExportDone {
   finished: boolean;
   run: { exportRunId: string; state: string; counts: Record<string, number> };
 }
+
+export interface SyncSettings {
+  intervalMinutes: number;
+  watchIntervalSeconds: number;
+  paused: boolean;
+  schedule: 'present' | 'absent';
+}
+
+export interface SyncRun {
+  runId: string;
+  trigger: string;
+  state: string;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: Record<string, number> | null;
+  error: string | null;
+}

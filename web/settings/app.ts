@@ -5,6 +5,7 @@ import { computersTab } from './computers-tab.js';
 import { el, replaceContent } from './dom.js';
 import { licencesTab } from './licences-tab.js';
 import { SessionView, signInView } from './sign-in-view.js';
+import { syncTab } from './sync-tab.js';
 import { tabs } from './tabs.js';
 
 /** Settings > Integrations > HaloPSA: signs in, then shows one tab per step of the integration. */
@@ -30,6 +31,7 @@ function showSettings(session: SessionView): void {
     { id: 'companies', label: 'Companies', render: companiesTab },
     { id: 'licences', label: 'Licences', render: licencesTab },
     { id: 'computers', label: 'Computers', render: computersTab },
+    { id: 'sync', label: 'Sync', render: syncTab },
   ];
   replaceContent(root, el('div', { class: 'session' }, signOut), tabs(steps));
 }
