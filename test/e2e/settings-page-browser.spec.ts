@@ -165,7 +165,7 @@ describe('the HaloPSA settings page in a browser', () => {
     expect(stack.halo.state.assets.all().some((asset) => JSON.stringify(asset).includes(`"${hostName}"`))).toBe(false);
   }, 120_000);
 
-  it('Sync: pauses, resumes, syncs now and shows the run', async () => {
+  it('Sync: pauses, resumes, syncs now and shows the run; the page fits a narrow window', async () => {
     await screenshotOnFailure(page, 'settings-page-sync-failure.png', async () => {
       await page.getByRole('tab', { name: 'Sync' }).click();
       await page.getByText(/^Running: full sync /).waitFor({ timeout: WAIT_MS });
@@ -180,6 +180,12 @@ describe('the HaloPSA settings page in a browser', () => {
         return (await page.getByRole('row').filter({ hasText: 'manual' }).count()) > 0;
       }, WAIT_MS, 1_000);
       await expectAccessible('sync');
+      await page.setViewportSize({ width: 480, height: 800 });
+      await page.getByRole('tab', { name: 'Computers' }).click();
+      await page.getByText(/^\d+ computer\(s\), page 1 of \d+\.$/).waitFor({ timeout: WAIT_MS });
+      await expectAccessible('computers-narrow-window');
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(480);
+      await page.setViewportSize({ width: 1366, height: 768 });
     });
   }, 90_000);
 
