@@ -125,7 +125,8 @@ async function main(): Promise<void> {
 
   const ready = { apiUrl, temporalUiUrl: uiUrl, haloUrl: simulators.haloUrl, consoleUrl: simulators.consoleUrl, apiKey: tenant.apiKey, simulatorProfile: simulators.profile };
   process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
-  process.stdout.write(guide(ready, tenant, mapped, operatorToken, logs));
+  const signIn = await post<{ url: string }>(`${apiUrl}/settings/sign-in-links`, 'POST', tenant.apiKey);
+  process.stdout.write(guide(ready, tenant, mapped, operatorToken, logs, signIn.url));
 }
 
 interface Ready {
@@ -137,7 +138,7 @@ interface Ready {
   simulatorProfile: string;
 }
 
-function guide(ready: Ready, tenant: DemoTenant, mapped: DemoMappingSummary, operatorToken: string, logs: string): string {
+function guide(ready: Ready, tenant: DemoTenant, mapped: DemoMappingSummary, operatorToken: string, logs: string, signInLink: string): string {
   const auth = `-H "Authorization: Bearer ${ready.apiKey}"`;
   return [
     '',
@@ -145,6 +146,9 @@ function guide(ready: Ready, tenant: DemoTenant, mapped: DemoMappingSummary, ope
     `  ${mapped.companiesMapped} companies auto-mapped (${mapped.companiesLeftForYou} ambiguous or unmatched, left for you), ${mapped.assetTypesMapped} license types mapped, ${mapped.assetsExported} computers exported as assets.`,
     `  Every 5 seconds a Console computer finishes a backup or is renamed; the watcher reads the Console every ${DEMO_WATCH_INTERVAL_SECONDS} s and syncs what changed`,
     `  (Temporal UI: workflows watch:${tenant.integrationId} and sync:${tenant.integrationId}; runs: GET /api/v1/halopsa/sync-runs).`,
+    `  Settings page   ${ready.apiUrl}/settings  (Settings > Integrations > HaloPSA; sign in with the API key, or once with this link, valid 15 minutes:`,
+    `                  ${signInLink}`,
+    `                  a new link: curl -s -X POST ${auth} ${ready.apiUrl}/settings/sign-in-links)`,
     `  API reference   ${ready.apiUrl}/docs`,
     `  Temporal UI     ${ready.temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(tenant.setupWorkflowId)}  (the setup history)`,
     `                  payloads are encrypted: to read them, sign in at ${ready.apiUrl}/codec/login with the operator token, then in the UI's`,

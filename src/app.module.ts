@@ -14,6 +14,7 @@ import { IntegrationsModule } from './integrations/integrations.module';
 import { MappingsModule } from './mappings/mappings.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RemovalModule } from './removal/removal.module';
+import { SettingsPageModule } from './settings-page/settings-page.module';
 import { SyncModule } from './sync/sync.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -24,7 +25,7 @@ export class AppModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...infrastructureImports(config, logger), MetricsModule, RateLimitModule, TemporalModule, CodecModule, HealthModule, ActiveIntegrationModule, TenantsModule, IntegrationsModule, MappingsModule, ConnectModule, SyncModule, RemovalModule],
+      imports: [...infrastructureImports(config, logger), MetricsModule, RateLimitModule, TemporalModule, CodecModule, HealthModule, ActiveIntegrationModule, TenantsModule, IntegrationsModule, MappingsModule, ConnectModule, SyncModule, RemovalModule, SettingsPageModule],
       providers: [
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         { provide: APP_FILTER, useClass: VendorErrorFilter },

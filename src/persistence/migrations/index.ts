@@ -4,7 +4,17 @@ import { CreateSync1764240000000 } from './1764240000000-create-sync';
 import { CreateRemovals1764250000000 } from './1764250000000-create-removals';
 import { CreateConsoleFingerprints1764260000000 } from './1764260000000-create-console-fingerprints';
 import { TenantConsoleWebUrl1764270000000 } from './1764270000000-tenant-console-web-url';
+import { CreateSettingsSignInLinks1764285150000 } from './1764285150000-create-settings-sign-in-links';
 import { HaloRequestBudget1764350000000 } from './1764350000000-halo-request-budget';
 
 /** Every migration, in order; append, never edit one that has shipped. */
-export const MIGRATIONS = [CreateTenantsAndIntegrations1764220000000, CreateMappings1764230000000, CreateSync1764240000000, CreateRemovals1764250000000, CreateConsoleFingerprints1764260000000, TenantConsoleWebUrl1764270000000, HaloRequestBudget1764350000000];
+export const MIGRATIONS = [
+  CreateTenantsAndIntegrations1764220000000,
+  CreateMappings1764230000000,
+  CreateSync1764240000000,
+  CreateRemovals1764250000000,
+  CreateConsoleFingerprints1764260000000,
+  TenantConsoleWebUrl1764270000000,
+  CreateSettingsSignInLinks1764285150000,
+  HaloRequestBudget1764350000000,
+];

@@ -1,0 +1,67 @@
+import { callApi, errorText } from './api-client.js';
+import { SyncRun, SyncSettings } from './api-types.js';
+import { el, replaceContent, statusLine } from './dom.js';
+
+const RUNS_SHOWN = 20;
+
+/** The sync's state and schedule, sync now, pause and resume, and the latest runs. */
+export function syncTab(): HTMLElement {
+  const summary = el('p', {});
+  const status = statusLine();
+  const runs = el('div', {});
+  const act = (label: string, path: string, done: string): HTMLButtonElement => {
+    const button = el('button', { type: 'button' }, label);
+    button.addEventListener('click', () => {
+      status.working(`${label}…`);
+      callApi('POST', path).then(
+        () => {
+          status.done(done);
+          load();
+        },
+        (error: unknown) => status.failed(errorText(error)),
+      );
+    });
+    return button;
+  };
+  const load = (): void => {
+    callApi<SyncSettings>('GET', '/api/v1/halopsa/sync/settings').then(
+      (settings) => {
+        const schedule = settings.schedule === 'present' ? `every ${settings.intervalMinutes} minutes` : 'no schedule yet (it starts once companies and computers are mapped)';
+        summary.textContent = `${settings.paused ? 'Paused' : 'Running'}: full sync ${schedule}; the Console is read for changes every ${settings.watchIntervalSeconds} seconds.`;
+      },
+      (error: unknown) => (summary.textContent = errorText(error)),
+    );
+    callApi<{ items: SyncRun[] }>('GET', `/api/v1/halopsa/sync-runs?pageSize=${RUNS_SHOWN}`).then(
+      (answer) => replaceContent(runs, answer.items.length === 0 ? el('p', {}, 'No sync has run yet: press "Sync now".') : runsTable(answer.items)),
+      (error: unknown) => replaceContent(runs, el('p', { class: 'error' }, errorText(error))),
+    );
+  };
+  load();
+  return el(
+    'div',
+    {},
+    el('h2', {}, 'Sync'),
+    summary,
+    el('div', { class: 'inline' }, act('Sync now', '/api/v1/halopsa/sync', 'A sync started: it shows below.'), act('Pause', '/api/v1/halopsa/sync/pause', 'Paused.'), act('Resume', '/api/v1/halopsa/sync/resume', 'Resumed.'), refresh(load)),
+    status.node,
+    el('h3', {}, 'Latest runs'),
+    runs,
+  );
+}
+
+function refresh(load: () => void): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'secondary' }, 'Refresh');
+  button.addEventListener('click', load);
+  return button;
+}
+
+function runsTable(items: SyncRun[]): HTMLElement {
+  const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'running');
+  const counts = (run: SyncRun): string => run.error ?? Object.entries(run.counts ?? {}).map(([what, n]) => `${what}: ${n}`).join(', ');
+  return el(
+    'table',
+    {},
+    el('thead', {}, el('tr', {}, ...['Started', 'Finished', 'Trigger', 'State', 'What it did'].map((title) => el('th', { scope: 'col' }, title)))),
+    el('tbody', {}, ...items.map((run) => el('tr', {}, el('th', { scope: 'row' }, when(run.startedAt)), el('td', {}, when(run.finishedAt)), el('td', {}, run.trigger), el('td', {}, run.state), el('td', {}, counts(run))))),
+  );
+}
