@@ -161,9 +161,12 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         autoExport: fresh.autoExport,
         scope: input.hids ? new Set(input.hids.map(normaliseComputerId)) : undefined,
       });
+      const computers = new Map(inventory.computers.map((computer) => [computer.hid, computer]));
+      const assetOf = new Map(links.map((link) => [link.hid, link.haloAssetId]));
+      const named = (hid: string) => ({ hostName: computers.get(hid)?.hostName ?? null, companyName: computers.get(hid)?.companyName ?? null });
       const rows: Partial<SyncRunItemEntity>[] = [
-        ...plan.items.map((item: PlanItem) => ({ syncRunId: input.runId, computerHid: item.hid, action: item.action, outcome: 'pending' as const, haloAssetId: item.haloAssetId, changes: item.changes, reason: notes.get(item.hid) ?? null, planned: item })),
-        ...plan.leftAlone.map((left: LeftAlone) => ({ syncRunId: input.runId, computerHid: left.hid, action: 'leave', outcome: 'left-alone' as const, haloAssetId: null, changes: [], reason: notes.get(left.hid) ?? left.reason, planned: null })),
+        ...plan.items.map((item: PlanItem) => ({ syncRunId: input.runId, computerHid: item.hid, ...named(item.hid), action: item.action, outcome: 'pending' as const, haloAssetId: item.haloAssetId, changes: item.changes, reason: notes.get(item.hid) ?? null, planned: item })),
+        ...plan.leftAlone.map((left: LeftAlone) => ({ syncRunId: input.runId, computerHid: left.hid, ...named(left.hid), action: 'leave', outcome: 'left-alone' as const, haloAssetId: assetOf.get(left.hid) ?? null, changes: [], reason: notes.get(left.hid) ?? left.reason, planned: null })),
       ];
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(SyncRunItemEntity, rows.slice(i, i + INSERT_CHUNK));
       if (input.supersedes && input.hids) {

@@ -50,6 +50,13 @@ export class HaloClient extends HaloRestClient {
     return sites.filter((site) => isActive(site) && belongsTo(site, clientId));
   }
 
+  /** One page of active customers whose name contains `search` (Halo's own search and paging: one request). */
+  async findCustomers(search: string | undefined, pageNo: number, pageSize: number): Promise<{ customers: HaloCustomer[]; total: number }> {
+    const { records, recordCount } = await this.listPage<HaloCustomer>('/Client', 'clients', { search }, pageNo, pageSize);
+    const customers = records.filter(isActive);
+    return { customers, total: recordCount ?? (pageNo - 1) * pageSize + customers.length };
+  }
+
   getCustomer(id: number): Promise<HaloCustomer> {
     return this.getById<HaloCustomer>('/Client', id);
   }

@@ -113,6 +113,13 @@ export class HaloRestClient {
     }
   }
 
+  /** One page of an envelope list (`pageinate=true&page_size&page_no`, 1-based) and how many records matched. */
+  async listPage<T>(path: string, envelopeKey: string, query: HaloQuery, pageNo: number, pageSize: number): Promise<{ records: T[]; recordCount: number | undefined }> {
+    const answer = await this.request<unknown>('GET', path, { query: { ...query, pageinate: true, page_size: pageSize, page_no: pageNo } });
+    const { page, recordCount } = this.pageOf<T>(path, envelopeKey, answer);
+    return { records: page, recordCount };
+  }
+
   /**
    * `POST` of an array (create without `id`, update with one); the saved records in input order,
    * although Halo answers one object for a one-element array. Nothing is sent for an empty array.

@@ -18,11 +18,13 @@ import { ComputersController } from './computers/computers.controller';
 import { ComputersService } from './computers/computers.service';
 import { ExportService } from './export/export.service';
 import { IntegrationContextService } from './integration-context.service';
+import { HaloLookupsController } from './lookups/halo-lookups.controller';
+import { HaloLookupsService } from './lookups/halo-lookups.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([IntegrationEntity, CompanyMappingEntity, AssetTypeMappingEntity, ComputerLinkEntity]), TenantsModule, SyncModule],
-  controllers: [CompaniesController, AssetTypesController, ComputersController],
-  providers: [IntegrationContextService, IntegrationHaloClientFactory, HaloRequestBudget, CompaniesService, AssetTypesService, ComputerCatalogue, ComputersService, ExportService, IntegrationProgressService],
+  controllers: [CompaniesController, AssetTypesController, ComputersController, HaloLookupsController],
+  providers: [IntegrationContextService, IntegrationHaloClientFactory, HaloRequestBudget, CompaniesService, AssetTypesService, ComputerCatalogue, ComputersService, ExportService, IntegrationProgressService, HaloLookupsService],
   exports: [IntegrationProgressService],
 })
 export class MappingsModule {}

@@ -12,6 +12,7 @@ import { isValidTimeZone } from './quiet-window';
 import { SyncScheduleService } from './sync-schedule.service';
 import { SyncSignaller } from './sync-signaller';
 import { SyncSettingsDto } from './sync.dto';
+import { runItemView } from './run-item-view';
 
 export interface SyncSettingsView {
   intervalMinutes: number;
@@ -111,7 +112,7 @@ export class SyncService {
     return {
       ...runView(run),
       progress: run.state === 'running' ? await this.progress(integration.id) : null,
-      items: { total, page, pageSize, items: items.map((i) => ({ hid: i.computerHid, action: i.action, outcome: i.outcome, haloAssetId: i.haloAssetId, changes: i.changes, reason: i.reason })) },
+      items: { total, page, pageSize, items: items.map((item) => runItemView(item, integration)) },
     };
   }
 

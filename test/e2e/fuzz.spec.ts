@@ -299,6 +299,7 @@ describe('fuzzing every route of the API', () => {
       companyId: encodeURIComponent(mapped.companyId),
       hid: encodeURIComponent(computers[0].hid),
       licenseType: encodeURIComponent(licenseTypes[0].licenseType),
+      customerId: String(customer),
       exportRunId: randomUUID(),
       runId: randomUUID(),
       actionId: randomUUID(),

@@ -104,6 +104,7 @@ describe('tenant isolation on every route', () => {
       runId: unknownIds ? randomUUID() : a.syncRunId,
       actionId,
       licenseType: encodeURIComponent(a.licenseType),
+      customerId: String(a.customerId),
     };
     let path = fillPath(operation, values);
     const query = operation.parameters.filter((p) => p.in === 'query').map((p) => p.name);

@@ -19,7 +19,9 @@ interface Run {
 }
 
 interface RunDetail extends Run {
-  items: { items: { hid: string; action: string; outcome: string; reason: string | null; changes: string[] }[] };
+  items: {
+    items: { hid: string; hostName: string | null; companyName: string | null; action: string; outcome: string; haloAssetId: number | null; reason: string | null; changes: string[]; changedFields: string[] }[];
+  };
 }
 
 describe('inventory sync', () => {
@@ -91,7 +93,12 @@ describe('inventory sync', () => {
     const run = await syncNow();
     const action = (hid: string) => run.items.items.find((i) => i.hid === hid);
 
-    expect(action(renamed.hid)).toMatchObject({ action: 'update', outcome: 'done' });
+    expect(action(renamed.hid)).toMatchObject({ action: 'update', outcome: 'done', hostName: 'RENAMED-PC-01', changedFields: expect.arrayContaining(['host name']) });
+    expect(action(renamed.hid)!.haloAssetId).toEqual(expect.any(Number));
+    expect(action(moved.hid)).toMatchObject({ companyName: target.companyName, changedFields: expect.arrayContaining(['customer']) });
+    for (const changed of run.items.items.flatMap((i) => i.changedFields)) expect(changed).not.toMatch(/^customField:/);
+    const untouched = run.items.items.find((i) => i.outcome === 'left-alone' && i.reason === 'unchanged');
+    expect(untouched).toMatchObject({ hostName: expect.any(String), companyName: expect.any(String), haloAssetId: expect.any(Number) });
     expect(action(moved.hid)).toMatchObject({ action: 'move', outcome: 'done' });
     expect(action(leaving.hid)).toMatchObject({ action: 'unlink', outcome: 'done' });
     expect(action(deleted.hid)).toMatchObject({ action: 'retire', outcome: 'done' });

@@ -12,6 +12,7 @@ import { IntegrationContext } from '../integration-context.service';
 import { CompanyMappingView, CompanyView, MappedCompanyView } from './company-views';
 import { exportNotice } from './export-notice';
 import { companyOf, indexCompaniesByName } from '../../inventory/eligibility';
+import { sitesPath } from '../lookups/halo-lookups.service';
 
 export interface AutoMapResult {
   dryRun: boolean;
@@ -58,7 +59,11 @@ export class CompaniesService {
         companyId: company.Id,
         companyName: company.Name,
         mapping: null,
-        suggestion: { kind: suggestion.kind, customers: suggested.map((c) => ({ id: c.id, name: c.name })) },
+        suggestion: {
+          kind: suggestion.kind,
+          customers: suggested.map((c) => ({ id: c.id, name: c.name, mainSite: c.main_site_id ? { id: c.main_site_id, name: c.main_site_name ?? null } : null, sites: sitesPath(c.id) })),
+          lookUp: `/api/v1/halopsa/lookups/customers?search=${encodeURIComponent(company.Name.trim())}`,
+        },
       };
     });
   }

@@ -5,12 +5,28 @@ export interface CompanyMappingView {
   siteName: string;
 }
 
+/** A customer a company may be mapped to, with what tells it apart from a namesake. */
+export interface SuggestedCustomerView {
+  id: number;
+  name: string;
+  mainSite: { id: number; name: string | null } | null;
+  /** Where its sites are listed (`GET`). */
+  sites: string;
+}
+
+export interface CompanySuggestionView {
+  kind: 'exact' | 'ambiguous' | 'none';
+  customers: SuggestedCustomerView[];
+  /** Where to look for the right customer (`GET`): by the company's name, or any other. */
+  lookUp: string;
+}
+
 export interface CompanyView {
   companyId: string;
   companyName: string;
   mapping: CompanyMappingView | null;
   /** For unmapped companies: customers whose name matches (exact, trimmed, case-insensitive). */
-  suggestion: { kind: 'exact' | 'ambiguous' | 'none'; customers: { id: number; name: string }[] } | null;
+  suggestion: CompanySuggestionView | null;
 }
 
 /** The answer to mapping a company: its view and what will be exported, and when. */

@@ -12,6 +12,13 @@ export class SyncRunItemEntity {
   @PrimaryColumn('text', { name: 'computer_hid' })
   computerHid!: string;
 
+  /** The computer's host name and company when the run planned it (absent in runs recorded before they were kept). */
+  @Column('text', { name: 'host_name', nullable: true })
+  hostName!: string | null;
+
+  @Column('text', { name: 'company_name', nullable: true })
+  companyName!: string | null;
+
   @Column('text')
   action!: string;
 
