@@ -1,20 +1,30 @@
 import { DataSource } from 'typeorm';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
 import { inQuietWindow } from '../src/sync/quiet-window';
+import type { SyncScheduleService } from '../src/sync/sync-schedule.service';
 import { SyncSignaller } from '../src/sync/sync-signaller';
 
 export interface SyncTriggerDependencies {
   dataSource: DataSource;
   syncSignaller: SyncSignaller;
+  schedules: Pick<SyncScheduleService, 'deleteSchedule'>;
   now: () => Date;
 }
 
 export function createSyncTriggerActivities(deps: SyncTriggerDependencies) {
   return {
-    /** The schedule's tick: a full reconciliation unless the integration's quiet window is on. */
-    async requestScheduledSync(input: { integrationId: string; tenantId: string }): Promise<'requested' | 'quiet-window'> {
+    /**
+     * The schedule's tick: a full reconciliation unless the integration's quiet window is on. A
+     * schedule that outlived its integration (deleted from the database by hand, a lost removal
+     * step) deletes itself instead of starting a sync that would fail every interval.
+     */
+    async requestScheduledSync(input: { integrationId: string; tenantId: string }): Promise<'requested' | 'quiet-window' | 'integration-gone'> {
       const integration = await deps.dataSource.manager.findOneBy(IntegrationEntity, { id: input.integrationId });
-      if (integration && inQuietWindow(integration.syncQuietWindow, deps.now())) return 'quiet-window';
+      if (!integration) {
+        await deps.schedules.deleteSchedule(input.integrationId);
+        return 'integration-gone';
+      }
+      if (inQuietWindow(integration.syncQuietWindow, deps.now())) return 'quiet-window';
       await deps.syncSignaller.requestFull({ id: input.integrationId, tenantId: input.tenantId }, 'schedule');
       return 'requested';
     },

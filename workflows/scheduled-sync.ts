@@ -10,8 +10,9 @@ const activities = proxyActivities<SyncTriggerActivities>({
 
 /**
  * What an integration's Temporal Schedule starts every N minutes: outside the quiet window, it
- * asks the integration's sync workflow for a full reconciliation (queued, never overlapping).
+ * asks the integration's sync workflow for a full reconciliation (queued, never overlapping); once
+ * its integration is gone, the schedule is deleted.
  */
-export async function scheduledSync(input: { integrationId: string; tenantId: string }): Promise<'requested' | 'quiet-window'> {
+export async function scheduledSync(input: { integrationId: string; tenantId: string }): Promise<'requested' | 'quiet-window' | 'integration-gone'> {
   return activities.requestScheduledSync(input);
 }

@@ -44,9 +44,7 @@ export class SyncScheduleService {
   async reconcile(integration: IntegrationEntity): Promise<'present' | 'absent'> {
     const handle = this.temporal.schedule.getHandle(syncScheduleId(integration.id));
     if (!(await this.operational(integration))) {
-      await handle.delete().catch((error: unknown) => {
-        if (!(error instanceof ScheduleNotFoundError)) throw error;
-      });
+      await this.deleteSchedule(integration.id);
       return 'absent';
     }
     const options = this.options(integration);
@@ -58,6 +56,16 @@ export class SyncScheduleService {
     }
     await this.signaller.startWatcher(integration);
     return 'present';
+  }
+
+  /** Deletes the integration's schedule, if there is one (also when the integration itself is gone). */
+  async deleteSchedule(integrationId: string): Promise<void> {
+    await this.temporal.schedule
+      .getHandle(syncScheduleId(integrationId))
+      .delete()
+      .catch((error: unknown) => {
+        if (!(error instanceof ScheduleNotFoundError)) throw error;
+      });
   }
 
   private options(integration: IntegrationEntity): ScheduleOptions {
