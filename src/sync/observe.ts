@@ -33,6 +33,7 @@ export function observe(inventory: Inventory, context: ObserveContext): Observed
       keyFieldId: assetTypeId === null ? null : (keyFieldOf.get(assetTypeId) ?? null),
       hostName: computer.hostName,
       customFields: Object.fromEntries(managedCustomFields(context.integration, computer).map((f) => [f.id, f.value])),
+      ...(mapping.autoExport === null || mapping.autoExport === undefined ? {} : { autoExport: mapping.autoExport }),
     };
     return { hid: computer.hid, desired };
   });

@@ -105,6 +105,23 @@ describe('mappings: companies, asset types, computers, export and Connect', () =
     expect(mapped.body.mapping).toMatchObject({ customerId: first.id, siteId: stack.halo.state.clients.get(first.id)!.main_site_id });
   });
 
+  it("keeps a company's own auto-export choice over the integration's, until it is set back to null", async () => {
+    const company = (await api<CompanyView[]>('GET', '/api/v1/halopsa/companies?filter=mapped')).body[0];
+    const own = await api<CompanyView & { export: string; mapping: { autoExport: boolean | null } }>('PUT', `/api/v1/halopsa/companies/${company.companyId}`, {
+      customerId: company.mapping!.customerId,
+      autoExport: false,
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.export).toMatch(/^Auto-export is off for this company/);
+    expect(own.body.mapping.autoExport).toBe(false);
+    const kept = await api<{ mapping: { autoExport: boolean | null } }>('PUT', `/api/v1/halopsa/companies/${company.companyId}`, { customerId: company.mapping!.customerId });
+    expect(kept.body.mapping.autoExport).toBe(false);
+    expect((await api('PUT', `/api/v1/halopsa/companies/${company.companyId}`, { customerId: company.mapping!.customerId, autoExport: 'no' })).status).toBe(400);
+    const back = await api<{ export: string; mapping: { autoExport: boolean | null } }>('PUT', `/api/v1/halopsa/companies/${company.companyId}`, { customerId: company.mapping!.customerId, autoExport: null });
+    expect(back.body.mapping.autoExport).toBeNull();
+    expect(back.body.export).toMatch(/^Auto-export is on: /);
+  });
+
   it('shows an administrator limited to some companies only those', async () => {
     const limitedAdmin = stack.dataset.console.administrators.find((a) => a.AccessToCompaniesMode === 'SpecifiedCompanies' && a.PermissionsModels.PSA === 1)!;
     const limited = await createTenant(stack, limitedAdmin.AdminID, 'Limited view');

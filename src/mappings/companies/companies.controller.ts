@@ -36,7 +36,7 @@ export class CompaniesController {
   @UseGuards(ConsoleRightsGuard)
   @ApiOperation({ summary: "Map a company to a HaloPSA customer and one of its sites (the customer's main site by default). The answer's export says when its computers will be exported." })
   async map(@CurrentPrincipal() principal: Principal, @Param('companyId') companyId: string, @Body() body: MapCompanyDto): Promise<MappedCompanyView> {
-    return this.companies.map(await this.contexts.forPrincipal(principal), companyId, body.customerId, body.siteId);
+    return this.companies.map(await this.contexts.forPrincipal(principal), companyId, body.customerId, body.siteId, body.autoExport);
   }
 
   @Delete(':companyId')

@@ -31,7 +31,7 @@ export interface UnmapResult {
 }
 
 function view(mapping: CompanyMappingEntity): CompanyMappingView {
-  return { customerId: mapping.haloClientId, customerName: mapping.haloClientName, siteId: mapping.haloSiteId, siteName: mapping.haloSiteName };
+  return { customerId: mapping.haloClientId, customerName: mapping.haloClientName, siteId: mapping.haloSiteId, siteName: mapping.haloSiteName, autoExport: mapping.autoExport ?? null };
 }
 
 @Injectable()
@@ -69,7 +69,7 @@ export class CompaniesService {
   }
 
   /** Maps (or re-maps: an explicit choice by the administrator) one company. */
-  async map(context: IntegrationContext, companyId: string, customerId: number, siteId?: number): Promise<MappedCompanyView> {
+  async map(context: IntegrationContext, companyId: string, customerId: number, siteId?: number, autoExport?: boolean | null): Promise<MappedCompanyView> {
     const company = await this.visibleCompany(context, companyId);
     const customer = await context.halo.getCustomer(customerId).catch(notFoundAs(`customerId: HaloPSA has no customer ${customerId}.`));
     const site = await this.siteOf(context, customer, siteId);
@@ -84,10 +84,11 @@ export class CompaniesService {
         haloClientName: customer.name,
         haloSiteId: site.id,
         haloSiteName: site.name,
+        autoExport: autoExport === undefined ? (existing?.autoExport ?? null) : autoExport,
       }),
     );
     await this.schedules.reconcile(context.integration);
-    return { companyId: company.Id, companyName: company.Name, mapping: view(saved), suggestion: null, export: exportNotice(context.integration.autoExport) };
+    return { companyId: company.Id, companyName: company.Name, mapping: view(saved), suggestion: null, export: exportNotice(saved.autoExport ?? context.integration.autoExport, saved.autoExport !== null) };
   }
 
   async unmap(context: IntegrationContext, companyId: string, dryRun: boolean): Promise<UnmapResult> {
@@ -123,7 +124,7 @@ export class CompaniesService {
       return {
         companyId,
         companyName: names.get(companyId) ?? companyId,
-        mapping: { customerId, customerName: customer.name, siteId: customer.main_site_id ?? 0, siteName: customer.main_site_name ?? '' },
+        mapping: { customerId, customerName: customer.name, siteId: customer.main_site_id ?? 0, siteName: customer.main_site_name ?? '', autoExport: null },
       };
     });
     const withoutMainSite = applied.filter((a) => !a.mapping.siteId);

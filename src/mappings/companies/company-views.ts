@@ -3,6 +3,8 @@ export interface CompanyMappingView {
   customerName: string;
   siteId: number;
   siteName: string;
+  /** The company's own auto-export choice; null follows the integration's. */
+  autoExport: boolean | null;
 }
 
 /** A customer a company may be mapped to, with what tells it apart from a namesake. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsPositive, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsPositive, IsString, MaxLength } from 'class-validator';
 import { NumberFromString } from '../../http/number-from-string';
 
 export class ListCompaniesQuery {
@@ -28,6 +28,14 @@ export class MapCompanyDto {
   @IsInt()
   @IsPositive()
   siteId?: number;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "This company's own choice: true, its unlinked computers become assets at the next sync; false, they wait for POST /api/v1/halopsa/computers/export; null or absent, the integration's autoExport decides.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  autoExport?: boolean | null;
 }
 
 export class DryRunQuery {

@@ -29,6 +29,10 @@ export class CompanyMappingEntity {
   @Column('text', { name: 'halo_site_name' })
   haloSiteName!: string;
 
+  /** This company's own choice: its unlinked computers are exported by the sync (true) or wait for an export (false); null follows the integration's autoExport. */
+  @Column('boolean', { name: 'auto_export', nullable: true })
+  autoExport!: boolean | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -37,7 +37,7 @@ export function planComputer(
 /** Observed and taking part: create, update, move, reactivate, or leave alone. */
 function planTakingPart(hid: string, desired: DesiredAsset, link: KnownLink | undefined, autoExport: boolean): ComputerDecision {
   if (link === undefined || link.state === 'claimed') {
-    if (!autoExport) return leave(hid, 'auto-export-off');
+    if (!(desired.autoExport ?? autoExport)) return leave(hid, 'auto-export-off');
     if (desired.assetTypeId === null) return leave(hid, 'no-asset-type');
     const changes = assetChanges(null, desired);
     return item({ hid, action: 'create', haloAssetId: null, write: createWrite(desired, desired.assetTypeId), changes, nextWritten: writtenFrom(desired) });

@@ -20,6 +20,8 @@ export interface DesiredAsset {
   hostName: string;
   /** Managed custom field id → value (the computer id field and the Console-data fields). */
   customFields: Record<number, string>;
+  /** The company's own auto-export choice, when it has one: it overrides the integration's. */
+  autoExport?: boolean;
 }
 
 /** What the service last wrote to Halo for a computer, as kept in PostgreSQL. */

@@ -58,6 +58,13 @@ describe('observe', () => {
     });
   });
 
+  it("carries the company's own auto-export choice, and nothing when it follows the integration's", () => {
+    expect(observeOne({}).desired).not.toHaveProperty('autoExport');
+    for (const autoExport of [true, false]) {
+      expect(observeOne({}, [acme], context({ mappings: [{ ...acmeMapping, autoExport } as CompanyMappingEntity] })).desired).toMatchObject({ autoExport });
+    }
+  });
+
   it('leaves the asset type (and its key field) empty when the licence type has no default', () => {
     const observed = observeOne({}, [acme], context({ defaultTypes: new Map() }));
     expect(observed.desired).toMatchObject({ assetTypeId: null, keyFieldId: null });

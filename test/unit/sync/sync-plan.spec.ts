@@ -41,6 +41,15 @@ describe('planSync', () => {
     ] as const)('auto-export %s, asset type %s → left alone (%s)', (autoExport, assetTypeId, reason) => {
       expect(planSync(input({ autoExport, observed: [taking(desired({ assetTypeId }))] }))).toEqual({ items: [], leftAlone: [{ hid: HID, reason }] });
     });
+
+    it.each([
+      [true, false, 'left alone (auto-export-off)'],
+      [false, true, 'created'],
+    ] as const)("the integration's auto-export %s, the company's own %s → %s", (integrations, companys, _outcome) => {
+      const plan = planSync(input({ autoExport: integrations, observed: [taking(desired({ autoExport: companys }))] }));
+      if (companys) expect(onlyItem(plan).action).toBe('create');
+      else expect(plan.leftAlone).toEqual([{ hid: HID, reason: 'auto-export-off' }]);
+    });
   });
 
   describe('a claimed computer (an earlier create whose outcome is unknown)', () => {
