@@ -27,8 +27,11 @@ function ensureInstalled() {
   if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) step('installing npm packages (npm ci)', 'npm', ['ci']);
 }
 
+/** The same as `npm run build`: the product, and the settings page's browser code. */
 function build() {
-  step('compiling TypeScript', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  step('compiling TypeScript', process.execPath, [tsc, '-p', 'tsconfig.build.json']);
+  step('compiling the settings page', process.execPath, [tsc, '-p', join('web', 'tsconfig.json')]);
 }
 
 /** Runs the compiled entry point; Ctrl-C reaches it directly (same process group), so wait for it. */

@@ -30,6 +30,7 @@ export class MapCompanyDto {
   siteId?: number;
 
   @ApiPropertyOptional({
+    type: Boolean,
     nullable: true,
     description: "This company's own choice: true, its unlinked computers become assets at the next sync; false, they wait for POST /api/v1/halopsa/computers/export; null or absent, the integration's autoExport decides.",
   })
