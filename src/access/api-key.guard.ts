@@ -3,9 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { readCookie } from '../codec/codec-session';
 import { ApiKeyEntity } from '../persistence/entities/api-key.entity';
-import { constantTimeEqual, hashApiKey, parseApiKey } from '../security/api-keys';
+import { constantTimeEqual, parseApiKey } from '../security/api-keys';
 import { SecretCipher } from '../security/secret-cipher';
 import { CSRF_HEADER, openPageSession, PAGE_SESSION_COOKIE } from '../settings-page/page-session';
+import { findCurrentApiKey } from './current-api-key';
 import { RequestWithPrincipal } from './principal';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -34,7 +35,7 @@ export class ApiKeyGuard implements CanActivate {
   private async keyOfHeader(request: RequestWithPrincipal): Promise<ApiKeyEntity> {
     const parsed = parseApiKey(request.headers.authorization);
     if (!parsed) throw new UnauthorizedException('Send your API key as "Authorization: Bearer <api key>".');
-    const found = await this.keys.findOne({ where: { keyHash: hashApiKey(parsed.key), revokedAt: IsNull() } });
+    const found = await findCurrentApiKey(this.keys, parsed.key);
     if (!found) throw new UnauthorizedException('This API key is unknown or revoked.');
     return found;
   }

@@ -3,14 +3,15 @@ import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Request, Response } from 'express';
-import { IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { z } from 'zod';
 import { ApiKeyGuard } from '../access/api-key.guard';
+import { findCurrentApiKey } from '../access/current-api-key';
 import { CurrentPrincipal, Principal } from '../access/principal';
 import { readCookie } from '../codec/codec-session';
 import { ApiConfig } from '../config/app-config';
 import { ApiKeyEntity } from '../persistence/entities/api-key.entity';
-import { hashApiKey, parseApiKey } from '../security/api-keys';
+import { parseApiKey } from '../security/api-keys';
 import { SecretCipher } from '../security/secret-cipher';
 import { issuePageSession, openPageSession, PAGE_SESSION_COOKIE, PAGE_SESSION_TTL_MS, PageSession } from './page-session';
 import { SignInLinksService } from './sign-in-links.service';
@@ -48,7 +49,7 @@ export class PageSessionController {
   @HttpCode(200)
   async signIn(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<PageSessionView> {
     const parsed = parseApiKey(signInBody.safeParse(body).data?.apiKey);
-    const found = parsed && (await this.keys.findOne({ where: { keyHash: hashApiKey(parsed.key), revokedAt: IsNull() } }));
+    const found = parsed && (await findCurrentApiKey(this.keys, parsed.key));
     if (!found) throw new UnauthorizedException('That is not a current API key of this service. Ask your operator for one (POST /api/v1/tenants/{id}/api-keys).');
     return view(this.openSession(response, { apiKeyId: found.id, tenantId: found.tenantId }));
   }
