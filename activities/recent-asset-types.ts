@@ -1,9 +1,9 @@
 import { HaloAssetType } from '../src/halo/halo-entities';
 
 /**
- * The asset types a sync run's planning read, reused by its batches while fresh (per worker
- * process), so that writing a new host name into the key field of an asset's own type costs no
- * extra listing per batch.
+ * The asset types a full run's planning read, reused while fresh (per worker process) by its
+ * batches and by event runs, so that neither a new host name written into the key field of an
+ * asset's own type nor a run for a few computers costs a listing.
  */
 export class RecentAssetTypes {
   private readonly byIntegration = new Map<string, { readAt: number; types: HaloAssetType[] }>();
@@ -18,9 +18,12 @@ export class RecentAssetTypes {
     return types;
   }
 
-  async get(integrationId: string, read: () => Promise<HaloAssetType[]>): Promise<HaloAssetType[]> {
+  /** The recent types when fresh and holding every id in `needed` (a type mapped since is read anew), else `read()`'s. */
+  async get(integrationId: string, read: () => Promise<HaloAssetType[]>, needed: Iterable<number> = []): Promise<HaloAssetType[]> {
     const recent = this.byIntegration.get(integrationId);
-    if (recent && this.now().getTime() - recent.readAt < this.freshForMs) return recent.types;
+    const known = new Set(recent?.types.map((type) => type.id));
+    const fresh = recent !== undefined && this.now().getTime() - recent.readAt < this.freshForMs;
+    if (fresh && [...needed].every((id) => known.has(id))) return recent.types;
     return this.remember(integrationId, await read());
   }
 }

@@ -146,20 +146,28 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         db.findBy(CompanyMappingEntity, { integrationId: integration.id }),
         db.findBy(AssetTypeMappingEntity, { integrationId: integration.id }),
       ]);
+      const scopeHids = input.hids ? [...new Set(input.hids.map(normaliseComputerId))] : undefined;
+      const linksInScope = () => db.findBy(ComputerLinkEntity, { integrationId: integration.id, ...(scopeHids ? { computerHid: In(scopeHids) } : {}) });
       const notes = await withHaloFailures(async () => {
-        const links = await db.findBy(ComputerLinkEntity, { integrationId: integration.id });
+        if (!deepCheckDue) return new Map<string, string>();
+        const links = await linksInScope();
         // Nothing linked yet: nothing a person could have changed or deleted, so no reads.
-        const anyAsset = links.some((l) => l.haloAssetId !== null);
-        return deepCheckDue && anyAsset ? runDeepCheck(halo, integration, links) : new Map<string, string>();
+        return links.some((l) => l.haloAssetId !== null) ? runDeepCheck(halo, integration, links) : new Map<string, string>();
       });
-      const [inventory, assetTypes] = await Promise.all([withConsoleFailures(() => readInventoryFor(console, input.hids)), withHaloFailures(async () => recentAssetTypes.remember(integration.id, await halo.listAssetTypes()))]);
-      const links = (await db.findBy(ComputerLinkEntity, { integrationId: integration.id })).map(linkState);
+      const readAssetTypes = () => halo.listAssetTypes();
+      const [inventory, assetTypes] = await Promise.all([
+        withConsoleFailures(() => readInventoryFor(console, input.hids)),
+        withHaloFailures(async () =>
+          scopeHids ? recentAssetTypes.get(integration.id, readAssetTypes, defaults.map((d) => d.haloAssetTypeId)) : recentAssetTypes.remember(integration.id, await readAssetTypes()),
+        ),
+      ]);
+      const links = (await linksInScope()).map(linkState);
       const fresh = await integrationOf(integration.id);
       const plan = planSync({
         observed: observe(inventory, { integration: fresh, mappings, defaultTypes: new Map(defaults.map((d) => [d.licenseType, d.haloAssetTypeId])), assetTypes }),
         links,
         autoExport: fresh.autoExport,
-        scope: input.hids ? new Set(input.hids.map(normaliseComputerId)) : undefined,
+        scope: scopeHids ? new Set(scopeHids) : undefined,
       });
       const computers = new Map(inventory.computers.map((computer) => [computer.hid, computer]));
       const assetOf = new Map(links.map((link) => [link.hid, link.haloAssetId]));

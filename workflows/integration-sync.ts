@@ -19,6 +19,7 @@ export interface IntegrationSyncInput {
   tenantId: string;
   batchSize: number;
   idleMinutes: number;
+  /** How long an event run waits for more events first; 0 (new starts) runs at once, and events that arrive during a run make the next one. */
   debounceMs: number;
   /** Continue-as-new past this many history events (Temporal's hard limit is 51,200). */
   maxHistoryEvents: number;
@@ -111,7 +112,7 @@ export async function integrationSync(input: IntegrationSyncInput): Promise<void
       hids.clear();
       await run(trigger, undefined, undefined);
     } else {
-      await sleep(input.debounceMs);
+      if (input.debounceMs > 0) await sleep(input.debounceMs);
       await run('event', takeQueuedComputers(), undefined);
     }
     if (workflowInfo().historyLength > input.maxHistoryEvents || workflowInfo().continueAsNewSuggested) {

@@ -13,4 +13,18 @@ describe('RecentAssetTypes', () => {
     expect((await recent.get('a', read)).map((t) => t.id)).toEqual([101]);
     expect(read).toHaveBeenCalledTimes(2);
   });
+
+  it('reads again when a type it must know (mapped since the last read) is missing', async () => {
+    const recent = new RecentAssetTypes(60_000, () => new Date(0));
+    const read = jest.fn(async () => [
+      { id: 101, name: 'Server', assetgroup_id: 1 },
+      { id: 103, name: 'Laptop', assetgroup_id: 1 },
+    ]);
+    recent.remember('a', [{ id: 101, name: 'Server', assetgroup_id: 1 }]);
+
+    expect((await recent.get('a', read, [101])).map((t) => t.id)).toEqual([101]);
+    expect(read).not.toHaveBeenCalled();
+    expect((await recent.get('a', read, [101, 103])).map((t) => t.id)).toEqual([101, 103]);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
 });
