@@ -1,8 +1,7 @@
-import { EntityManager } from 'typeorm';
 import { HaloClient } from '../src/halo/halo-client';
 import { carriesCustomFields, HaloAsset, HaloAssetWrite } from '../src/halo/halo-entities';
 import { HaloError } from '../src/halo/halo-errors';
-import { claimComputers, markLinked, releaseClaims } from '../src/mappings/export/computer-claims';
+import { ComputerLinks } from '../src/computer-links/computer-links';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
 
 export interface AssetWriteRequest {
@@ -15,7 +14,7 @@ export interface AssetWriteRequest {
 export type AssetWriteResult = { hid: string; ok: true; assetId: number; created: boolean } | { hid: string; ok: false; reason: string };
 
 export interface AssetWriterContext {
-  db: EntityManager;
+  links: ComputerLinks;
   halo: HaloClient;
   integration: IntegrationEntity;
 }
@@ -36,13 +35,13 @@ export async function writeAssets(
   record: (result: AssetWriteResult) => Promise<void>,
 ): Promise<void> {
   const creates = requests.filter((r) => r.write.id === undefined);
-  const fresh = await claimComputers(context.db, context.integration.id, creates.map((r) => r.hid));
+  const fresh = await context.links.claim(creates.map((r) => r.hid));
   const uncertain = creates.filter((r) => !fresh.has(r.hid));
   const lookUp: LookUp = uncertain.length > 0 ? await findCreated(context, uncertain) : { found: new Map(), unresolved: new Set() };
   for (const request of uncertain) {
     const assetId = lookUp.found.get(request.hid);
     if (assetId === undefined) continue;
-    await markLinked(context.db, context.integration.id, request.hid, assetId, true);
+    await context.links.markCreated(request.hid, assetId);
     await record({ hid: request.hid, ok: true, assetId, created: true });
   }
   await post(context, requests.filter((r) => r.write.id !== undefined || !(lookUp.found.has(r.hid) || lookUp.unresolved.has(r.hid))), record);
@@ -55,13 +54,13 @@ async function post(context: AssetWriterContext, requests: readonly AssetWriteRe
     const saved = await context.halo.saveAssets(requests.map((r) => r.write));
     for (const [index, request] of requests.entries()) {
       const created = request.write.id === undefined;
-      if (created) await markLinked(context.db, context.integration.id, request.hid, saved[index].id, true);
+      if (created) await context.links.markCreated(request.hid, saved[index].id);
       await record({ hid: request.hid, ok: true, assetId: saved[index].id, created });
     }
   } catch (error) {
     if (!(error instanceof HaloError) || (error.kind !== 'validation' && error.kind !== 'not_found')) throw error;
     if (requests.length === 1) {
-      if (requests[0].write.id === undefined) await releaseClaims(context.db, context.integration.id, [requests[0].hid]);
+      if (requests[0].write.id === undefined) await context.links.release([requests[0].hid]);
       await record({ hid: requests[0].hid, ok: false, reason: `HaloPSA refused the asset: ${error.message}` });
       return;
     }

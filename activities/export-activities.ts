@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { IntegrationHaloClientFactory } from '../src/integrations/integration-halo-client';
-import { ComputerLinkEntity } from '../src/persistence/entities/computer-link.entity';
+import { ComputerLinks } from '../src/computer-links/computer-links';
 import { ExportItemEntity, ExportOutcome, PlannedAsset } from '../src/persistence/entities/export-item.entity';
 import { ExportRunEntity } from '../src/persistence/entities/export-run.entity';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
@@ -47,9 +47,8 @@ export function createExportActivities(deps: ExportActivityDependencies) {
       if (items.length === 0) return { processed: 0, remaining: 0 };
       const integration = await db.findOneBy(IntegrationEntity, { id: input.integrationId });
       if (!integration?.computerIdFieldId) throw ApplicationFailure.nonRetryable('The integration is gone or not set up.', 'IntegrationGone');
-      const links = new Map(
-        (await db.findBy(ComputerLinkEntity, { integrationId: integration.id, computerHid: In(items.map((i) => i.computerHid)) })).map((l) => [l.computerHid, l]),
-      );
+      const computerLinks = new ComputerLinks(db, integration.id);
+      const links = new Map((await computerLinks.find(items.map((i) => i.computerHid))).map((l) => [l.computerHid, l]));
       const toWrite: ExportItemEntity[] = [];
       for (const item of items) {
         const link = links.get(item.computerHid);
@@ -60,7 +59,7 @@ export function createExportActivities(deps: ExportActivityDependencies) {
       const plannedByHid = new Map(toWrite.map((item) => [item.computerHid, item.planned]));
       await withHaloFailures(() =>
         writeAssets(
-          { db, halo: deps.haloClients.forIntegration(integration), integration },
+          { links: computerLinks, halo: deps.haloClients.forIntegration(integration), integration },
           toWrite.map(({ computerHid, planned }) => ({
             hid: computerHid,
             customerId: planned.customerId,
@@ -69,7 +68,7 @@ export function createExportActivities(deps: ExportActivityDependencies) {
           async (result) => {
             if (!result.ok) return settle(input.exportRunId, result.hid, 'failed', null, result.reason);
             const planned = plannedByHid.get(result.hid) as PlannedAsset;
-            await db.update(ComputerLinkEntity, { integrationId: integration.id, computerHid: result.hid }, { lastWritten: writtenByExport(planned) });
+            await computerLinks.recordExportWrite(result.hid, writtenByExport(planned));
             await settle(input.exportRunId, result.hid, 'created', result.assetId, null);
           },
         ),

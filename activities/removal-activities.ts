@@ -6,7 +6,7 @@ import { HaloError } from '../src/halo/halo-errors';
 import { COMPUTER_ID_FIELD, CONNECT_BUTTON } from '../src/integrations/halo-setup-items';
 import { IntegrationHaloClientFactory } from '../src/integrations/integration-halo-client';
 import { INVENTORY_FIELDS } from '../src/inventory/inventory-field-values';
-import { ComputerLinkEntity } from '../src/persistence/entities/computer-link.entity';
+import { ComputerLinks } from '../src/computer-links/computer-links';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
 import { RemovalEntity } from '../src/persistence/entities/removal.entity';
 import { SyncScheduleService } from '../src/sync/sync-schedule.service';
@@ -96,7 +96,7 @@ export function createRemovalActivities(deps: RemovalActivityDependencies) {
     async forgetIntegration(target: Target): Promise<number> {
       const integration = await db.findOneBy(IntegrationEntity, { id: target.integrationId });
       if (!integration) return 0;
-      const assetsRemaining = await db.countBy(ComputerLinkEntity, { integrationId: integration.id, state: 'linked' });
+      const assetsRemaining = await new ComputerLinks(db, integration.id).countLinked();
       await db.delete(IntegrationEntity, { id: integration.id });
       return assetsRemaining;
     },

@@ -5,7 +5,7 @@ import { HaloAssetWrite } from '../src/halo/halo-entities';
 import { IntegrationHaloClientFactory } from '../src/integrations/integration-halo-client';
 import { AssetTypeMappingEntity } from '../src/persistence/entities/asset-type-mapping.entity';
 import { CompanyMappingEntity } from '../src/persistence/entities/company-mapping.entity';
-import { ComputerLinkEntity } from '../src/persistence/entities/computer-link.entity';
+import { ComputerLinks, linkState } from '../src/computer-links/computer-links';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
 import { SyncRunItemEntity } from '../src/persistence/entities/sync-run-item.entity';
 import { SyncRunEntity, SyncScope, SyncTrigger } from '../src/persistence/entities/sync-run.entity';
@@ -43,10 +43,6 @@ export interface BeginRunInput {
 
 const INSERT_CHUNK = 1_000;
 
-function linkState(link: ComputerLinkEntity): ComputerLinkState {
-  return { hid: link.computerHid, state: link.state, haloAssetId: link.haloAssetId, lastWritten: link.lastWritten };
-}
-
 /** How long the asset types a run's planning read are reused by its batches. */
 const ASSET_TYPES_FRESH_MS = 10 * 60_000;
 
@@ -64,23 +60,14 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
    * Reads HaloPSA's assets (one paged listing of all of them, far fewer requests than one listing
    * per customer) and makes the links agree with what people did there.
    */
-  async function runDeepCheck(halo: HaloClient, integration: IntegrationEntity, links: ComputerLinkEntity[]): Promise<Map<string, string>> {
+  async function runDeepCheck(halo: HaloClient, integration: IntegrationEntity, links: ComputerLinkState[]): Promise<Map<string, string>> {
     const assets = await halo.listAssets({ includeInactive: true });
-    const findings = deepCheck(links.map(linkState), assets);
+    const findings = deepCheck(links, assets);
+    await new ComputerLinks(db, integration.id).applyDeepCheck(findings, integration.deletedAssetPolicy);
     const notes = new Map<string, string>();
-    if (findings.edited.length > 0) await db.update(ComputerLinkEntity, { integrationId: integration.id, computerHid: In(findings.edited) }, { lastWritten: null });
     for (const hid of findings.edited) notes.set(hid, 'changed in HaloPSA by a person: rewritten');
-    if (findings.deleted.length > 0) {
-      const recreate = integration.deletedAssetPolicy === 'recreate';
-      await db.update(
-        ComputerLinkEntity,
-        { integrationId: integration.id, computerHid: In(findings.deleted) },
-        (recreate ? { state: 'claimed', haloAssetId: null, lastWritten: null } : { state: 'excluded', lastWritten: null }) as Partial<ComputerLinkEntity>,
-      );
-      for (const hid of findings.deleted) {
-        notes.set(hid, recreate ? 'deleted in HaloPSA: created again' : 'deleted in HaloPSA: left out of syncs until you link or unlink it (policy "report")');
-      }
-    }
+    const deletedNote = integration.deletedAssetPolicy === 'recreate' ? 'deleted in HaloPSA: created again' : 'deleted in HaloPSA: left out of syncs until you link or unlink it (policy "report")';
+    for (const hid of findings.deleted) notes.set(hid, deletedNote);
     await db.update(IntegrationEntity, { id: integration.id }, { lastDeepCheckAt: deps.now() });
     return notes;
   }
@@ -107,16 +94,12 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
   }
 
   /** The link and the run item of one written computer, recorded the moment HaloPSA answers. */
-  async function recordSyncWrite(runId: string, integrationId: string, plan: PlanItem, result: AssetWriteResult): Promise<void> {
+  async function recordSyncWrite(runId: string, links: ComputerLinks, plan: PlanItem, result: AssetWriteResult): Promise<void> {
     if (!result.ok) {
       await db.update(SyncRunItemEntity, { syncRunId: runId, computerHid: result.hid }, { outcome: 'failed', reason: result.reason });
       return;
     }
-    await db.update(
-      ComputerLinkEntity,
-      { integrationId, computerHid: result.hid },
-      { state: plan.action === 'retire' ? 'retired' : 'linked', haloAssetId: result.assetId, lastWritten: plan.nextWritten, ...(result.created ? { createdByService: true } : {}) } as Partial<ComputerLinkEntity>,
-    );
+    await links.recordWrite(plan, result.assetId);
     await db.update(SyncRunItemEntity, { syncRunId: runId, computerHid: result.hid }, { outcome: 'done', haloAssetId: result.assetId });
   }
 
@@ -147,7 +130,7 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         db.findBy(AssetTypeMappingEntity, { integrationId: integration.id }),
       ]);
       const scopeHids = input.hids ? [...new Set(input.hids.map(normaliseComputerId))] : undefined;
-      const linksInScope = () => db.findBy(ComputerLinkEntity, { integrationId: integration.id, ...(scopeHids ? { computerHid: In(scopeHids) } : {}) });
+      const linksInScope = async () => (await new ComputerLinks(db, integration.id).find(scopeHids)).map(linkState);
       const notes = await withHaloFailures(async () => {
         if (!deepCheckDue) return new Map<string, string>();
         const links = await linksInScope();
@@ -161,7 +144,7 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
           scopeHids ? recentAssetTypes.get(integration.id, readAssetTypes, defaults.map((d) => d.haloAssetTypeId)) : recentAssetTypes.remember(integration.id, await readAssetTypes()),
         ),
       ]);
-      const links = (await linksInScope()).map(linkState);
+      const links = await linksInScope();
       const fresh = await integrationOf(integration.id);
       const plan = planSync({
         observed: observe(inventory, { integration: fresh, mappings, defaultTypes: new Map(defaults.map((d) => [d.licenseType, d.haloAssetTypeId])), assetTypes }),
@@ -193,18 +176,19 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
       if (items.length === 0) return { processed: 0, remaining: 0 };
       const integration = await integrationOf(input.integrationId);
       const planned = new Map(items.map((i) => [i.computerHid, i.planned as PlanItem]));
+      const links = new ComputerLinks(db, integration.id);
       const unlinks = items.filter((i) => i.action === 'unlink');
       if (unlinks.length > 0) {
-        await db.delete(ComputerLinkEntity, { integrationId: integration.id, computerHid: In(unlinks.map((i) => i.computerHid)) });
+        await links.forget(unlinks.map((i) => i.computerHid));
         await db.update(SyncRunItemEntity, { syncRunId: input.runId, computerHid: In(unlinks.map((i) => i.computerHid)) }, { outcome: 'done' });
       }
       const writes = items.map((i) => planned.get(i.computerHid) as PlanItem).filter((plan) => plan.action !== 'unlink');
       const halo = deps.haloClients.forIntegration(integration);
       await withHaloFailures(async () =>
         writeAssets(
-          { db, halo, integration },
+          { links, halo, integration },
           await preservingWrites(halo, integration.id, writes),
-          (result) => recordSyncWrite(input.runId, integration.id, planned.get(result.hid) as PlanItem, result),
+          (result) => recordSyncWrite(input.runId, links, planned.get(result.hid) as PlanItem, result),
         ),
       );
       const remaining = await db.countBy(SyncRunItemEntity, { syncRunId: input.runId, outcome: 'pending' });

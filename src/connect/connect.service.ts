@@ -6,6 +6,7 @@ import { ApiConfig } from '../config/app-config';
 import { ConsoleError } from '../console/console-errors';
 import { constantTimeEqual } from '../security/api-keys';
 import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity';
+import { ComputerLinks } from '../computer-links/computer-links';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { TenantEntity } from '../persistence/entities/tenant.entity';
 import { TenantConsoleService } from '../tenants/tenant-console.service';
@@ -28,7 +29,7 @@ export class ConnectService {
   async resolve(token: string, assetId: number): Promise<{ redirectTo: string } | ConnectProblem> {
     const integration = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await this.integrations.findOneBy({ connectToken: token }) : null;
     if (!integration || !constantTimeEqual(integration.connectToken, token)) return CONNECT_PROBLEMS.unknownIntegration;
-    const link = await this.links.findOneBy({ integrationId: integration.id, haloAssetId: assetId, state: 'linked' });
+    const link = await new ComputerLinks(this.links.manager, integration.id).findLinkedTo(assetId);
     if (!link) return CONNECT_PROBLEMS.unlinkedAsset;
     try {
       const console = await this.consoles.clientForTenant(integration.tenantId);

@@ -7,6 +7,7 @@ import { planAutoMap, suggestCustomers } from '../../matching/company-matching';
 import { normaliseName } from '../../matching/normalise-name';
 import { CompanyMappingEntity } from '../../persistence/entities/company-mapping.entity';
 import { ComputerLinkEntity } from '../../persistence/entities/computer-link.entity';
+import { ComputerLinks } from '../../computer-links/computer-links';
 import { SyncScheduleService } from '../../sync/sync-schedule.service';
 import { IntegrationContext } from '../integration-context.service';
 import { CompanyMappingView, CompanyView, MappedCompanyView } from './company-views';
@@ -102,7 +103,7 @@ export class CompaniesService {
     if (!dryRun) {
       await this.mappings.manager.transaction(async (db) => {
         await db.delete(CompanyMappingEntity, { id: mapping.id });
-        if (links.length > 0) await db.delete(ComputerLinkEntity, { id: In(links.map((l) => l.id)) });
+        await new ComputerLinks(db, context.integration.id).forget(links.map((l) => l.computerHid));
       });
       await this.schedules.reconcile(context.integration);
     }

@@ -6,6 +6,7 @@ import { HaloError } from '../../halo/halo-errors';
 import { AssetSuggestion, suggestAssets } from '../../matching/asset-matching';
 import { normaliseName } from '../../matching/normalise-name';
 import { ComputerLinkEntity } from '../../persistence/entities/computer-link.entity';
+import { ComputerLinks } from '../../computer-links/computer-links';
 import { keepOtherValues, managedCustomFields } from '../asset-record';
 import { SyncScheduleService } from '../../sync/sync-schedule.service';
 import { IntegrationContext } from '../integration-context.service';
@@ -99,7 +100,7 @@ export class ComputersService {
     if (asset.client_id !== entry.mapping.haloClientId) {
       throw new BadRequestException(`assetId: asset ${assetId} belongs to ${asset.client_name ?? `customer ${asset.client_id}`}, not to ${entry.mapping.haloClientName}, the customer ${entry.computer.companyName} is mapped to.`);
     }
-    const other = await this.links.findOneBy({ integrationId: context.integration.id, haloAssetId: assetId, state: 'linked' });
+    const other = await this.linksOf(context).findLinkedTo(assetId);
     if (other && other.computerHid !== entry.computer.hid) throw new ConflictException(`Asset ${assetId} is already linked to computer ${other.computerHid}.`);
     const customfields = keepOtherValues(asset.customfields, managedCustomFields(context.integration, entry.computer));
     if (!dryRun) {
@@ -114,7 +115,7 @@ export class ComputersService {
     const entry = await this.required(context, hid);
     if (!entry.link) throw new NotFoundException(`Computer ${entry.computer.hostName} is neither linked nor excluded.`);
     if (!dryRun) {
-      await this.links.delete({ id: entry.link.id });
+      await this.linksOf(context).forget([entry.computer.hid]);
       await this.schedules.reconcile(context.integration);
     }
     return { dryRun, computer: { ...view(entry), state: 'unlinked', haloAssetId: null }, haloWrite: null };
@@ -126,8 +127,12 @@ export class ComputersService {
     return entry;
   }
 
-  private async saveLink(context: IntegrationContext, hid: string, change: Pick<ComputerLinkEntity, 'state' | 'haloAssetId'>): Promise<void> {
-    await this.links.upsert({ integrationId: context.integration.id, computerHid: hid, ...change, createdByService: false, lastWritten: null }, ['integrationId', 'computerHid']);
+  private linksOf(context: IntegrationContext): ComputerLinks {
+    return new ComputerLinks(this.links.manager, context.integration.id);
+  }
+
+  private async saveLink(context: IntegrationContext, hid: string, change: { state: 'linked' | 'excluded'; haloAssetId: number | null }): Promise<void> {
+    await this.linksOf(context).setByHand(hid, change);
     await this.schedules.reconcile(context.integration);
   }
 

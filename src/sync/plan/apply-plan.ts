@@ -19,17 +19,18 @@ export function applyPlan(links: ComputerLinkState[], plan: SyncPlan, createdIds
   for (const item of plan.items) {
     const hid = normaliseComputerId(item.hid);
     if (hid === '') continue;
-    const link = linkAfter(hid, item, next.get(hid), createdIds);
+    const link = linkAfterItem(hid, item, next.get(hid), () => createdIds(hid));
     if (link === null) next.delete(hid);
     else next.set(hid, link);
   }
   return [...next.values()].sort((a, b) => (a.hid < b.hid ? -1 : a.hid > b.hid ? 1 : 0));
 }
 
-function linkAfter(hid: string, item: PlanItem, current: ComputerLinkState | undefined, createdIds: (hid: string) => number): ComputerLinkState | null {
+/** One computer's link once `item` was written (`createdId`: the asset a create made); null: no link any more. */
+export function linkAfterItem(hid: string, item: PlanItem, current: ComputerLinkState | undefined, createdId: () => number): ComputerLinkState | null {
   switch (item.action) {
     case 'create':
-      return { hid, state: 'linked', haloAssetId: createdIds(hid), lastWritten: item.nextWritten };
+      return { hid, state: 'linked', haloAssetId: createdId(), lastWritten: item.nextWritten };
     case 'update':
     case 'move':
     case 'reactivate':
