@@ -33,12 +33,17 @@ export interface BenchStack {
   apiUrl: string;
   operatorToken: string;
   env: Record<string, string>;
+  /** The first tenant's simulators (the only ones unless `tenants` > 1). */
   simulators: RunningSimulators;
+  /** One Console and one HaloPSA simulator per tenant, each HaloPSA with its own rate limit. */
+  tenantSimulators: RunningSimulators[];
   temporal: TestWorkflowEnvironment;
   databaseName: string;
   databaseUrl: string;
   api: BenchProcess;
+  /** The first worker process (the only one unless `workers` > 1). */
   worker: BenchProcess;
+  workers: BenchProcess[];
   logDir: string;
   /** Stops everything started, in reverse order; safe to call twice. */
   stop(): Promise<void>;
@@ -48,6 +53,10 @@ export interface BenchStackOptions {
   companies: number;
   computers: number;
   seed: number;
+  /** Simulator pairs to start, one per tenant (seeds seed, seed + 1, …); 1 by default. */
+  tenants?: number;
+  /** Worker processes on the one task queue; 1 by default. */
+  workers?: number;
   /** V8's old-space limit for the worker (`--max-old-space-size`); undefined leaves Node's default. */
   workerHeapMB?: number;
   log: (line: string) => void;
@@ -135,9 +144,14 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     log(`Temporal dev server at ${temporal.connection.options.address}`);
 
     const generatedAt = Date.now();
-    const simulators = await startSimulators({ companies: options.companies, computers: options.computers, seed: options.seed });
-    stoppers.push({ name: 'simulators', stop: () => simulators.close() });
-    log(`simulators: ${options.companies} companies, ${options.computers} computers (seed ${options.seed}) in ${Date.now() - generatedAt} ms`);
+    const tenantSimulators: RunningSimulators[] = [];
+    for (let tenant = 0; tenant < (options.tenants ?? 1); tenant++) {
+      const simulators = await startSimulators({ companies: options.companies, computers: options.computers, seed: options.seed + tenant });
+      tenantSimulators.push(simulators);
+      stoppers.push({ name: `simulators of tenant ${tenant + 1}`, stop: () => simulators.close() });
+    }
+    const [simulators] = tenantSimulators;
+    log(`simulators: ${tenantSimulators.length} × (${options.companies} companies, ${options.computers} computers) (seed ${options.seed}) in ${Date.now() - generatedAt} ms`);
 
     const apiPort = await freePort();
     const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -151,18 +165,23 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       TEMPORAL_TASK_QUEUE: `bench-${randomBytes(4).toString('hex')}`,
       HOST: '127.0.0.1',
       PORT: String(apiPort),
-      ALLOWED_INSECURE_HOSTS: [simulators.haloUrl, simulators.consoleUrl, apiUrl].map((url) => new URL(url).host).join(','),
+      ALLOWED_INSECURE_HOSTS: [...tenantSimulators.flatMap((sims) => [sims.haloUrl, sims.consoleUrl]), apiUrl].map((url) => new URL(url).host).join(','),
       // Loopback only: the worker's Prometheus endpoint would listen on every interface.
       WORKER_METRICS_PORT: '0',
     };
-    const worker = startProcess('worker', env, join(logDir, 'worker.log'), options.workerHeapMB === undefined ? [] : [`--max-old-space-size=${options.workerHeapMB}`]);
-    stoppers.push({ name: 'worker', stop: () => worker.stop() });
+    const heapArgs = options.workerHeapMB === undefined ? [] : [`--max-old-space-size=${options.workerHeapMB}`];
+    const workers: BenchProcess[] = [];
+    for (let index = 1; index <= (options.workers ?? 1); index++) {
+      const worker = startProcess('worker', env, join(logDir, index === 1 ? 'worker.log' : `worker-${index}.log`), heapArgs);
+      workers.push(worker);
+      stoppers.push({ name: `worker ${index}`, stop: () => worker.stop() });
+    }
     const api = startProcess('api', env, join(logDir, 'api.log'));
     stoppers.push({ name: 'API', stop: () => api.stop() });
-    await Promise.all([api.waitForOutput(READY.api, 90_000), worker.waitForOutput(READY.worker, 90_000)]);
-    log(`API ${apiUrl} (pid ${api.pid}) and worker (pid ${worker.pid}) ready; logs in ${logDir}`);
+    await Promise.all([api.waitForOutput(READY.api, 90_000), ...workers.map((worker) => worker.waitForOutput(READY.worker, 90_000))]);
+    log(`API ${apiUrl} (pid ${api.pid}) and ${workers.length} worker(s) (pid ${workers.map((w) => w.pid).join(', ')}) ready; logs in ${logDir}`);
 
-    return { apiUrl, operatorToken, env, simulators, temporal, databaseName, databaseUrl: dbUrl, api, worker, logDir, stop };
+    return { apiUrl, operatorToken, env, simulators, tenantSimulators, temporal, databaseName, databaseUrl: dbUrl, api, worker: workers[0], workers, logDir, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,4 +1,5 @@
 import { callJson, pollUntil, ProductApi } from './bench-http';
+import type { RunningSimulators } from '../simulators/cli';
 import type { BenchStack } from './bench-stack';
 
 export interface Tenant {
@@ -21,13 +22,12 @@ export interface MappingSummary {
 const SERVER_LICENSES = /server|sql|exchange|vm/i;
 
 /** Journey steps 1–2, as an MSP takes them: a tenant and an API key (operator), then connect HaloPSA and wait for setup. */
-export async function createTenantAndConnect(stack: BenchStack, log: (line: string) => void): Promise<Tenant> {
-  const sims = stack.simulators;
+export async function createTenantAndConnect(stack: BenchStack, log: (line: string) => void, sims: RunningSimulators = stack.simulators, name = 'Benchmark MSP'): Promise<Tenant> {
   const admin = sims.dataset.console.administrators.find((a) => a.PermissionsModels.PSA === 1 && a.PermissionsModels.Users === 1 && a.AccessToCompaniesMode === 'AllCompanies');
   if (!admin) throw new Error('the demo data has no administrator with the PSA and Users permissions over all companies');
   const tenant = await callJson<{ id: string; consoleEvents: { url: string; secret: string } }>(`${stack.apiUrl}/api/v1/tenants`, 'POST', {
     token: stack.operatorToken,
-    body: { name: 'Benchmark MSP', consoleUrl: sims.consoleUrl, consoleLogin: sims.console.login, consolePassword: sims.console.password },
+    body: { name, consoleUrl: sims.consoleUrl, consoleLogin: sims.console.login, consolePassword: sims.console.password },
   });
   if (tenant.status !== 201) throw new Error(`tenant creation answered ${tenant.status}: ${JSON.stringify(tenant.body)}`);
   const key = await callJson<{ apiKey: string }>(`${stack.apiUrl}/api/v1/tenants/${tenant.body.id}/api-keys`, 'POST', {
@@ -55,9 +55,9 @@ export async function createTenantAndConnect(stack: BenchStack, log: (line: stri
  * Journey steps 3–4: auto-map companies, map every company left by hand (its first suggested
  * customer, else the first customer), and map every license type to an existing asset type.
  */
-export async function mapEverything(stack: BenchStack, tenant: Tenant, log: (line: string) => void): Promise<MappingSummary> {
+export async function mapEverything(sims: RunningSimulators, tenant: Tenant, log: (line: string) => void): Promise<MappingSummary> {
   const { api } = tenant;
-  const halo = stack.simulators.haloSimulator;
+  const halo = sims.haloSimulator;
   const autoMap = await api.okRetrying<{ applied: unknown[] }>('POST', '/api/v1/halopsa/companies/auto-map');
   const unmapped = await api.okRetrying<{ companyId: string; suggestion: { customers: { id: number }[] } | null }[]>('GET', '/api/v1/halopsa/companies?filter=unmapped');
   const anyCustomer = halo.state.clients.all()[0].id;
