@@ -18,6 +18,8 @@ import { SettingsPageModule } from './settings-page/settings-page.module';
 import { SyncModule } from './sync/sync.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TenantsModule } from './tenants/tenants.module';
+import { API_BUDGET_MAX_WAIT_MS } from './integrations/request-budget/halo-request-budget';
+import { VendorClientsModule } from './vendor-clients/vendor-clients.module';
 
 /** The HTTP API process. */
 @Module({})
@@ -25,7 +27,7 @@ export class AppModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...infrastructureImports(config, logger), MetricsModule, RateLimitModule, TemporalModule, CodecModule, HealthModule, ActiveIntegrationModule, TenantsModule, IntegrationsModule, MappingsModule, ConnectModule, SyncModule, RemovalModule, SettingsPageModule],
+      imports: [...infrastructureImports(config, logger), MetricsModule, RateLimitModule, TemporalModule, VendorClientsModule.forRoot({ haloBudgetMaxWaitMs: API_BUDGET_MAX_WAIT_MS }), CodecModule, HealthModule, ActiveIntegrationModule, TenantsModule, IntegrationsModule, MappingsModule, ConnectModule, SyncModule, RemovalModule, SettingsPageModule],
       providers: [
         { provide: APP_PIPE, useFactory: requestValidationPipe },
         { provide: APP_FILTER, useClass: VendorErrorFilter },

@@ -3,14 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Logger } from 'pino';
 import { WorkerProcessConfig } from './config/app-config';
 import { infrastructureImports } from './infrastructure-imports';
-import { IntegrationHaloClientFactory } from './integrations/integration-halo-client';
-import { HALO_BUDGET_MAX_WAIT_MS, HaloRequestBudget } from './integrations/request-budget/halo-request-budget';
 import { IntegrationEntity } from './persistence/entities/integration.entity';
 import { TenantEntity } from './persistence/entities/tenant.entity';
 import { SyncScheduleService } from './sync/sync-schedule.service';
 import { syncSignallerProvider } from './sync/sync.module';
 import { TemporalModule } from './temporal/temporal.module';
-import { TenantConsoleService } from './tenants/tenant-console.service';
+import { VendorClientsModule } from './vendor-clients/vendor-clients.module';
 
 /** A sync waits this long for a place in HaloPSA's request budget before its activity is retried when one frees. */
 const WORKER_BUDGET_MAX_WAIT_MS = 90_000;
@@ -21,15 +19,8 @@ export class WorkerModule {
   static forRoot(config: WorkerProcessConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...infrastructureImports(config, logger), TypeOrmModule.forFeature([IntegrationEntity, TenantEntity]), TemporalModule],
-      providers: [
-        IntegrationHaloClientFactory,
-        HaloRequestBudget,
-        { provide: HALO_BUDGET_MAX_WAIT_MS, useValue: WORKER_BUDGET_MAX_WAIT_MS },
-        TenantConsoleService,
-        SyncScheduleService,
-        syncSignallerProvider,
-      ],
+      imports: [...infrastructureImports(config, logger), TypeOrmModule.forFeature([IntegrationEntity, TenantEntity]), TemporalModule, VendorClientsModule.forRoot({ haloBudgetMaxWaitMs: WORKER_BUDGET_MAX_WAIT_MS })],
+      providers: [SyncScheduleService, syncSignallerProvider],
     };
   }
 }

@@ -7,8 +7,6 @@ import { TenantsModule } from '../tenants/tenants.module';
 import { IntegrationStatusService } from './integration-status.service';
 import { IntegrationWorkflowsReader } from './integration-workflows';
 import { ConnectionService } from './connection.service';
-import { HaloRequestBudget } from './request-budget/halo-request-budget';
-import { IntegrationHaloClientFactory } from './integration-halo-client';
 import { IntegrationsController } from './integrations.controller';
 import { PermissionCheckService } from './permissions/permission-check.service';
 import { RequestBudgetController } from './request-budget/request-budget.controller';
@@ -17,6 +15,6 @@ import { SetupWorkflowStarter } from './setup-workflow.starter';
 @Module({
   imports: [TypeOrmModule.forFeature([IntegrationEntity, ExportRunEntity]), TenantsModule, MappingsModule],
   controllers: [IntegrationsController, RequestBudgetController],
-  providers: [IntegrationStatusService, IntegrationWorkflowsReader, ConnectionService, PermissionCheckService, IntegrationHaloClientFactory, HaloRequestBudget, SetupWorkflowStarter],
+  providers: [IntegrationStatusService, IntegrationWorkflowsReader, ConnectionService, PermissionCheckService, SetupWorkflowStarter],
 })
 export class IntegrationsModule {}

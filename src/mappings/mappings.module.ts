@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { HaloRequestBudget } from '../integrations/request-budget/halo-request-budget';
-import { IntegrationHaloClientFactory } from '../integrations/integration-halo-client';
 import { AssetTypeMappingEntity } from '../persistence/entities/asset-type-mapping.entity';
 import { CompanyMappingEntity } from '../persistence/entities/company-mapping.entity';
 import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity';
@@ -24,7 +22,7 @@ import { HaloLookupsService } from './lookups/halo-lookups.service';
 @Module({
   imports: [TypeOrmModule.forFeature([IntegrationEntity, CompanyMappingEntity, AssetTypeMappingEntity, ComputerLinkEntity]), TenantsModule, SyncModule],
   controllers: [CompaniesController, AssetTypesController, ComputersController, HaloLookupsController],
-  providers: [IntegrationContextService, IntegrationHaloClientFactory, HaloRequestBudget, CompaniesService, AssetTypesService, ComputerCatalogue, ComputersService, ExportService, IntegrationProgressService, HaloLookupsService],
+  providers: [IntegrationContextService, CompaniesService, AssetTypesService, ComputerCatalogue, ComputersService, ExportService, IntegrationProgressService, HaloLookupsService],
   exports: [IntegrationProgressService],
 })
 export class MappingsModule {}

@@ -6,14 +6,13 @@ import { ConsoleRightsService } from '../access/console-rights.service';
 import { ApiKeyEntity } from '../persistence/entities/api-key.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { TenantEntity } from '../persistence/entities/tenant.entity';
-import { TenantConsoleService } from './tenant-console.service';
 import { TenantsController } from './tenants.controller';
 import { TenantsService } from './tenants.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TenantEntity, ApiKeyEntity, IntegrationEntity])],
   controllers: [TenantsController],
-  providers: [TenantsService, TenantConsoleService, ConsoleRightsService, ApiKeyGuard, ConsoleRightsGuard],
-  exports: [TenantConsoleService, ConsoleRightsService, ApiKeyGuard, ConsoleRightsGuard, TypeOrmModule],
+  providers: [TenantsService, ConsoleRightsService, ApiKeyGuard, ConsoleRightsGuard],
+  exports: [ConsoleRightsService, ApiKeyGuard, ConsoleRightsGuard, TypeOrmModule],
 })
 export class TenantsModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +8,8 @@ import { HaloInstanceBudgetEntity } from '../../persistence/entities/halo-instan
 
 /** Injection token: how long one request may wait for a place (the worker waits; the API answers sooner). */
 export const HALO_BUDGET_MAX_WAIT_MS = Symbol('HALO_BUDGET_MAX_WAIT_MS');
-const API_MAX_WAIT_MS = 5_000;
+/** The API's wait: a person is waiting for the answer. */
+export const API_BUDGET_MAX_WAIT_MS = 5_000;
 
 export interface HaloBudget {
   requestsPerWindow: number;
@@ -33,7 +34,7 @@ export class HaloRequestBudget {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: ConfigService<SharedConfig, true>,
-    @Optional() @Inject(HALO_BUDGET_MAX_WAIT_MS) private readonly maxWaitMs: number = API_MAX_WAIT_MS,
+    @Inject(HALO_BUDGET_MAX_WAIT_MS) private readonly maxWaitMs: number,
   ) {}
 
   async budgetOf(instance: string, db: EntityManager = this.dataSource.manager): Promise<HaloBudget> {
