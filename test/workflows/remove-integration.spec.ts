@@ -1,11 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { waitFor } from '../../dev/wait-for';
 import type { RemovalActivities } from '../../activities/removal-activities';
 import { removeIntegration, RemoveIntegrationInput } from '../../workflows/remove-integration';
 import { ManualAction, RemovalState, removalState, resolveManualAction, retryManualAction } from '../../workflows/removal-messages';
-import { startTemporalTestEnv } from '../support/temporal-test-env';
+import { StartedWorkflow, stubActivityWorkersForThisFile } from '../support/stub-activity-worker';
 
 type Outcome = 'ok' | 'refused';
 
@@ -32,23 +30,12 @@ function stubRemoval(answers: { button: Outcome[]; fields: Outcome[] }) {
 
 /** The removal workflow on a real Temporal server with stub activities: steps, manual actions, the wait. */
 describe('remove:<integrationId>', () => {
-  let env: TestWorkflowEnvironment;
-  let workflowBundle: WorkflowBundleWithSourceMap;
+  const workers = stubActivityWorkersForThisFile();
 
-  beforeAll(async () => {
-    [env, workflowBundle] = await Promise.all([startTemporalTestEnv(), bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') })]);
-  });
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
-
-  async function removal(stub: ReturnType<typeof stubRemoval>, waitSeconds: number, during: (handle: Awaited<ReturnType<TestWorkflowEnvironment['client']['workflow']['start']>>) => Promise<void>) {
-    const taskQueue = `removal-${Date.now()}-${Math.random().toString(16).slice(2)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities: stub.activities });
-    return worker.runUntil(async () => {
+  async function removal(stub: ReturnType<typeof stubRemoval>, waitSeconds: number, during: (handle: StartedWorkflow) => Promise<void>) {
+    return workers().run(stub.activities, async (taskQueue) => {
       const input: RemoveIntegrationInput = { integrationId: 'i', tenantId: 't', removalId: 'r', manualActionWaitSeconds: waitSeconds };
-      const handle = await env.client.workflow.start(removeIntegration, { taskQueue, workflowId: `remove-${taskQueue}`, args: [input] });
+      const handle = await workers().env.client.workflow.start(removeIntegration, { taskQueue, workflowId: `remove-${taskQueue}`, args: [input] });
       await during(handle);
       return (await handle.result()) as RemovalState;
     });
