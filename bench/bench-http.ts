@@ -58,19 +58,21 @@ export class ProductApi {
   }
 
   /**
-   * As `ok`, but a 502 (the API passing on a HaloPSA 429 or outage) is waited out and retried:
-   * the mapping steps share HaloPSA's 300-requests-per-5-minutes budget with everything else.
+   * As `ok`, but a 502 (the API passing on a HaloPSA 429 or outage) or a 503 (the product's own
+   * HaloPSA budget used up for now) is waited out, as its `Retry-After` says (else 15 s), and
+   * retried: the mapping steps share HaloPSA's budget with everything else.
    */
   async okRetrying<T>(method: string, path: string, body?: unknown, deadlineMs = 420_000): Promise<T> {
     const deadline = Date.now() + deadlineMs;
     for (let attempt = 1; ; attempt++) {
       const answer = await this.call<T>(method, path, body);
       if (answer.status >= 200 && answer.status < 300) return answer.body;
-      if (answer.status !== 502 || Date.now() + 15_000 > deadline) {
+      const waitMs = Math.min(300, Math.max(1, answer.retryAfterSeconds ?? 15)) * 1_000;
+      if ((answer.status !== 502 && answer.status !== 503) || Date.now() + waitMs > deadline) {
         throw new Error(`${method} ${path} answered ${answer.status} (attempt ${attempt}): ${JSON.stringify(answer.body).slice(0, 500)}`);
       }
-      this.log(`${method} ${path} answered 502 (${JSON.stringify(answer.body).slice(0, 120)}); retrying in 15 s`);
-      await sleep(15_000);
+      this.log(`${method} ${path} answered ${answer.status} (${JSON.stringify(answer.body).slice(0, 120)}); retrying in ${waitMs / 1_000} s`);
+      await sleep(waitMs);
     }
   }
 }
