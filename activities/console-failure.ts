@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { ConsoleError } from '../src/console/console-errors';
+import { consoleFailureType, FAILURE_TYPES } from '../workflows/failures';
 import { urlRefusal } from './url-refusal';
 
 /**
@@ -8,10 +9,10 @@ import { urlRefusal } from './url-refusal';
  * time too) stop at once; server and network failures retry, after `Retry-After` when sent.
  */
 export function consoleFailure(error: unknown): unknown {
-  const refused = urlRefusal(error, 'ConsoleUrlRefused');
+  const refused = urlRefusal(error, FAILURE_TYPES.consoleUrlRefused);
   if (refused) return refused;
   if (!(error instanceof ConsoleError)) return error;
-  return ApplicationFailure.create({ message: error.message, type: `Console_${error.kind}`, nonRetryable: !error.retryable, nextRetryDelay: error.retryAfterMs });
+  return ApplicationFailure.create({ message: error.message, type: consoleFailureType(error.kind), nonRetryable: !error.retryable, nextRetryDelay: error.retryAfterMs });
 }
 
 /** Runs a Console read, turning its errors into typed failures. */

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { FAILURE_TYPES } from '../workflows/failures';
 import { DataSource } from 'typeorm';
 import { IntegrationHaloClientFactory } from '../src/integrations/integration-halo-client';
 import { ComputerLinks } from '../src/computer-links/computer-links';
@@ -46,7 +47,7 @@ export function createExportActivities(deps: ExportActivityDependencies) {
       const items = await db.find(ExportItemEntity, { where: { exportRunId: input.exportRunId, outcome: 'pending' }, order: { computerHid: 'ASC' }, take: input.batchSize });
       if (items.length === 0) return { processed: 0, remaining: 0 };
       const integration = await db.findOneBy(IntegrationEntity, { id: input.integrationId });
-      if (!integration?.computerIdFieldId) throw ApplicationFailure.nonRetryable('The integration is gone or not set up.', 'IntegrationGone');
+      if (!integration?.computerIdFieldId) throw ApplicationFailure.nonRetryable('The integration is gone or not set up.', FAILURE_TYPES.integrationGone);
       const computerLinks = new ComputerLinks(db, integration.id);
       const links = new Map((await computerLinks.find(items.map((i) => i.computerHid))).map((l) => [l.computerHid, l]));
       const toWrite: ExportItemEntity[] = [];

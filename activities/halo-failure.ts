@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { HaloError } from '../src/halo/halo-errors';
+import { FAILURE_TYPES, haloFailureType } from '../workflows/failures';
 import { urlRefusal } from './url-refusal';
 
 const MINUTE_MS = 60_000;
@@ -19,10 +20,10 @@ export function rateLimitFallbackDelayMs(attempt: number): number {
  * Halo asks (or long enough for the window); the rest retry.
  */
 export function toApplicationFailure(error: unknown, attempt: number): unknown {
-  const refused = urlRefusal(error, 'HaloUrlRefused');
+  const refused = urlRefusal(error, FAILURE_TYPES.haloUrlRefused);
   if (refused) return refused;
   if (!(error instanceof HaloError)) return error;
-  const type = `Halo_${error.kind}`;
+  const type = haloFailureType(error.kind);
   if (error.kind === 'rate_limited') {
     return ApplicationFailure.create({ message: error.message, type, nextRetryDelay: error.retryAfterMs ?? rateLimitFallbackDelayMs(attempt) });
   }

@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { FAILURE_TYPES } from '../workflows/failures';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { HaloError } from '../src/halo/halo-errors';
@@ -41,7 +42,7 @@ export function createRemovalActivities(deps: RemovalActivityDependencies) {
 
   async function integrationOf({ integrationId }: Target): Promise<IntegrationEntity> {
     const integration = await db.findOneBy(IntegrationEntity, { id: integrationId });
-    if (!integration) throw ApplicationFailure.nonRetryable('The integration was already forgotten.', 'IntegrationGone');
+    if (!integration) throw ApplicationFailure.nonRetryable('The integration was already forgotten.', FAILURE_TYPES.integrationGone);
     return integration;
   }
 

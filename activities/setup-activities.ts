@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { FAILURE_TYPES } from '../workflows/failures';
 import { Repository } from 'typeorm';
 import { readHaloCapabilities } from '../src/halo/halo-capabilities';
 import { HaloClient, sameFieldName } from '../src/halo/halo-client';
@@ -25,7 +26,7 @@ interface Target {
 export function createSetupActivities(deps: SetupActivityDependencies) {
   async function load({ integrationId }: Target): Promise<IntegrationEntity> {
     const integration = await deps.integrations.findOneBy({ id: integrationId });
-    if (!integration) throw ApplicationFailure.nonRetryable('The integration no longer exists.', 'IntegrationGone');
+    if (!integration) throw ApplicationFailure.nonRetryable('The integration no longer exists.', FAILURE_TYPES.integrationGone);
     return integration;
   }
 
@@ -41,7 +42,7 @@ export function createSetupActivities(deps: SetupActivityDependencies) {
         try {
           await deps.urlPolicy.check(new URL(url));
         } catch (error) {
-          if (error instanceof UrlPolicyError) throw ApplicationFailure.nonRetryable(error.message, 'HaloUrlRefused');
+          if (error instanceof UrlPolicyError) throw ApplicationFailure.nonRetryable(error.message, FAILURE_TYPES.haloUrlRefused);
           throw error;
         }
       }
@@ -51,7 +52,7 @@ export function createSetupActivities(deps: SetupActivityDependencies) {
       await withHalo(target, async (halo) => {
         const requirements = haloRequirementsFor(await readHaloCapabilities(halo), 'create');
         if (requirements.some((r) => r.holds !== true)) {
-          throw ApplicationFailure.nonRetryable(`HaloPSA refuses setup: ${describeMissing(requirements)}.`, 'HaloPermissionMissing');
+          throw ApplicationFailure.nonRetryable(`HaloPSA refuses setup: ${describeMissing(requirements)}.`, FAILURE_TYPES.haloPermissionMissing);
         }
       });
     },

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { FAILURE_TYPES } from '../workflows/failures';
 import { DataSource, In, LessThan } from 'typeorm';
 import { HaloClient } from '../src/halo/halo-client';
 import { HaloAssetWrite } from '../src/halo/halo-entities';
@@ -52,7 +53,7 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
 
   async function integrationOf(integrationId: string): Promise<IntegrationEntity> {
     const integration = await db.findOneBy(IntegrationEntity, { id: integrationId });
-    if (!integration) throw ApplicationFailure.nonRetryable('The integration no longer exists.', 'IntegrationGone');
+    if (!integration) throw ApplicationFailure.nonRetryable('The integration no longer exists.', FAILURE_TYPES.integrationGone);
     return integration;
   }
 

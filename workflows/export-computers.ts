@@ -1,16 +1,13 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { ExportActivities, ExportBatchInput } from '../activities/export-activities';
-import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
+import { EXPORT_BATCH } from './activity-options';
+import { FAILURE_TYPES, failureReason } from './failures';
 
 export interface ExportInput extends ExportBatchInput {
   tenantId: string;
 }
 
-const activities = proxyActivities<ExportActivities>({
-  startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: HEARTBEAT_TIMEOUT,
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
-});
+const activities = proxyActivities<ExportActivities>(EXPORT_BATCH);
 
 /**
  * export:<exportRunId>. One activity per batch of computers (one Halo POST each, more only when a
@@ -28,8 +25,8 @@ export async function exportComputers(input: ExportInput): Promise<{ processed: 
     await activities.finishExport({ integrationId: input.integrationId, exportRunId: input.exportRunId, error: null });
     return { processed };
   } catch (error) {
-    const reason = error instanceof ActivityFailure && error.cause ? error.cause.message : String(error);
+    const reason = failureReason(error);
     await activities.finishExport({ integrationId: input.integrationId, exportRunId: input.exportRunId, error: reason });
-    throw ApplicationFailure.nonRetryable(reason, 'ExportFailed');
+    throw ApplicationFailure.nonRetryable(reason, FAILURE_TYPES.exportFailed);
   }
 }

@@ -1,7 +1,8 @@
-import { ActivityFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { RemovalActivities } from '../activities/removal-activities';
 import { ManualAction, RemovalState, removalState, RemovalStepName, REMOVAL_STEPS, resolveManualAction, retryManualAction } from './removal-messages';
-import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
+import { REMOVAL_STEP } from './activity-options';
+import { failureReason } from './failures';
 
 export interface RemoveIntegrationInput {
   integrationId: string;
@@ -11,11 +12,7 @@ export interface RemoveIntegrationInput {
   manualActionWaitSeconds: number;
 }
 
-const activities = proxyActivities<RemovalActivities>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: HEARTBEAT_TIMEOUT,
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
-});
+const activities = proxyActivities<RemovalActivities>(REMOVAL_STEP);
 
 const WHERE = {
   'delete-button': 'HaloPSA > Configuration > Custom Objects > Custom Buttons (Assets)',
@@ -64,7 +61,7 @@ export async function removeIntegration(input: RemoveIntegrationInput): Promise<
     try {
       await run(name, cleanup[name]);
     } catch (error) {
-      const why = error instanceof ActivityFailure && error.cause ? error.cause.message : String(error);
+      const why = failureReason(error);
       stepOf(name).outcome = 'needs-a-human';
       stepOf(name).detail = why;
       state.manualActions.push({ id: uuid4(), step: name, what: WHAT[name], where: WHERE[name], why, state: 'open', attempts: 1, lastTriedAt: new Date().toISOString() });
@@ -88,7 +85,7 @@ export async function removeIntegration(input: RemoveIntegrationInput): Promise<
         action.state = 'done-by-retry';
       } catch (error) {
         action.state = 'open';
-        action.why = error instanceof ActivityFailure && error.cause ? error.cause.message : String(error);
+        action.why = failureReason(error);
       }
       await record();
       return action;

@@ -1,12 +1,8 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { SyncTriggerActivities } from '../activities/sync-trigger-activities';
-import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
+import { SCHEDULE_TICK } from './activity-options';
 
-const activities = proxyActivities<SyncTriggerActivities>({
-  startToCloseTimeout: '1 minute',
-  heartbeatTimeout: HEARTBEAT_TIMEOUT,
-  retry: { maximumAttempts: 5 },
-});
+const activities = proxyActivities<SyncTriggerActivities>(SCHEDULE_TICK);
 
 /**
  * What an integration's Temporal Schedule starts every N minutes: outside the quiet window, it

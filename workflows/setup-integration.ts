@@ -1,6 +1,7 @@
-import { ActivityFailure, ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities } from '@temporalio/workflow';
 import type { SetupActivities } from '../activities/setup-activities';
-import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
+import { SETUP_STEP } from './activity-options';
+import { FAILURE_TYPES, failureReason } from './failures';
 
 export interface SetupInput {
   integrationId: string;
@@ -12,11 +13,7 @@ export interface SetupResult {
   connectButtonId: number;
 }
 
-const activities = proxyActivities<SetupActivities>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: HEARTBEAT_TIMEOUT,
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 12 },
-});
+const activities = proxyActivities<SetupActivities>(SETUP_STEP);
 
 /**
  * setup:<integrationId>. Validate → token and permissions → custom fields → button → connected.
@@ -34,8 +31,8 @@ export async function setupIntegration(input: SetupInput): Promise<SetupResult> 
     await activities.markConnected({ ...input, computerIdFieldId, connectButtonId });
     return { computerIdFieldId, connectButtonId };
   } catch (error) {
-    const reason = error instanceof ActivityFailure && error.cause ? error.cause.message : String(error);
+    const reason = failureReason(error);
     await activities.recordSetupFailure({ ...input, reason });
-    throw ApplicationFailure.nonRetryable(reason, 'SetupFailed');
+    throw ApplicationFailure.nonRetryable(reason, FAILURE_TYPES.setupFailed);
   }
 }

@@ -1,6 +1,7 @@
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { WatchActivities } from '../activities/watch-activities';
-import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
+import { WATCHER_POLL } from './activity-options';
+import { activityFailureCause } from './failures';
 import { wakeWatcher, WATCH_ENDED } from './sync-messages';
 
 export interface WatchConsoleInput {
@@ -13,14 +14,10 @@ export interface WatchConsoleInput {
   pollAtStart?: boolean;
 }
 
-const activities = proxyActivities<WatchActivities>({
-  startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: HEARTBEAT_TIMEOUT,
-  retry: { initialInterval: '2 seconds', maximumInterval: '30 seconds', maximumAttempts: 3 },
-});
+const activities = proxyActivities<WatchActivities>(WATCHER_POLL);
 
 function ended(error: unknown): boolean {
-  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === WATCH_ENDED;
+  return activityFailureCause(error)?.type === WATCH_ENDED;
 }
 
 /**
