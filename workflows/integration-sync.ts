@@ -1,18 +1,21 @@
 import {
-  ActivityFailure,
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   proxyActivities,
+  patched,
   setHandler,
   sleep,
+  upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SyncActivities } from '../activities/sync-activities';
-import { computersChanged, requestFullSync, stopSync, SyncProgress, syncProgress, SyncRequestTrigger } from './sync-messages';
-import { HEARTBEAT_TIMEOUT } from './heartbeat-timeout';
+import { computersChanged, queueFullSync, requestFullSync, stopSync, SyncProgress, syncProgress, SyncRequestTrigger } from './sync-messages';
+import { SYNC_RUN_STEP } from './activity-options';
+import { ComputerQueue } from './computer-queue';
+import { activityFailureCause, CREDENTIALS_REFUSED, failureReason } from './failures';
+import { LAST_SYNC_RUN_STATE } from './search-attributes';
 
 export interface IntegrationSyncInput {
   integrationId: string;
@@ -24,22 +27,10 @@ export interface IntegrationSyncInput {
   /** Continue-as-new past this many history events (Temporal's hard limit is 51,200). */
   maxHistoryEvents: number;
   /** Work carried over from the previous history. */
-  pending?: { full: SyncRequestTrigger | null; hids: string[] };
+  pending?: { full: SyncRequestTrigger | null; fullRunId?: string | null; hids: string[] };
 }
 
-/**
- * A 429 waits as long as HaloPSA needs (its failure names the delay); other failures, already tried
- * again in place, come back within a minute so a degraded link keeps making progress: 40 attempts
- * keep trying for about 35 minutes before the run fails and the next one takes over.
- */
-const activities = proxyActivities<SyncActivities>({
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: HEARTBEAT_TIMEOUT,
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 40 },
-});
-
-/** Credentials or rights gone, or HaloPSA's address now refused: runs stop, and the integration says why. */
-const STOPPING_FAILURES = new Set(['Halo_invalid_client', 'Halo_invalid_scope', 'Halo_bad_tenant', 'Halo_unauthorized', 'Halo_forbidden', 'HaloUrlRefused']);
+const activities = proxyActivities<SyncActivities>(SYNC_RUN_STEP);
 
 type Running = NonNullable<SyncProgress['running']>;
 
@@ -52,72 +43,86 @@ type Running = NonNullable<SyncProgress['running']>;
  */
 export async function integrationSync(input: IntegrationSyncInput): Promise<void> {
   let full: SyncRequestTrigger | null = input.pending?.full ?? null;
-  const hids = new Set(input.pending?.hids ?? []);
+  /** The queued full run's id, decided when it is queued so that "sync now" can answer it. */
+  let fullRunId: string | null = input.pending?.fullRunId ?? null;
+  /** Computers named by events or the watcher, waiting for their run. */
+  const changed = new ComputerQueue(input.pending?.hids);
+  const recordsLastRunState = patched('last-sync-run-state');
+  let lastRunState: 'completed' | 'failed' | 'skipped' | undefined;
   const running: Running[] = [];
   let runs = 0;
   let stopping = false;
 
-  setHandler(requestFullSync, ({ trigger }) => {
+  /** Queues a full run (a manual request makes the queued one manual), or joins the queued one: its run id. */
+  function queueFull(trigger: SyncRequestTrigger): string {
     if (full === null || trigger === 'manual') full = trigger;
-  });
-  setHandler(computersChanged, (signal) => signal.hids.forEach((hid) => hids.add(hid)));
+    fullRunId ??= uuid4();
+    return fullRunId;
+  }
+
+  setHandler(requestFullSync, ({ trigger }) => void queueFull(trigger));
+  setHandler(queueFullSync, ({ trigger }) => ({ runId: queueFull(trigger) }));
+  setHandler(computersChanged, (signal) => changed.add(signal.hids));
   setHandler(stopSync, () => {
     stopping = true;
   });
-  setHandler(syncProgress, () => ({ running: running[running.length - 1] ?? null, queued: { full: full !== null, computers: hids.size }, runsInThisHistory: runs }));
+  setHandler(syncProgress, () => ({ running: running[running.length - 1] ?? null, queued: { full: full !== null, fullRunId, computers: changed.size }, runsInThisHistory: runs }));
 
   /** One run, always given a final record: a failure while planning (a Console refusing the login, say) fails the run, not the workflow. */
-  async function run(trigger: SyncRequestTrigger, scope: string[] | undefined, supersedes: string | undefined): Promise<void> {
-    const runId = uuid4();
+  async function run(trigger: SyncRequestTrigger, scope: string[] | undefined, supersedes: string | undefined, runId = uuid4()): Promise<void> {
     let progress: Running | undefined;
     try {
       const begun = await activities.beginSyncRun({ integrationId: input.integrationId, runId, workflowId: workflowInfo().workflowId, trigger, hids: scope, supersedes });
       runs++;
-      if (begun.state === 'skipped') return;
+      if (begun.state === 'skipped') return recordLastRunState('skipped');
       progress = { runId, trigger, scope: scope ? 'computers' : 'full', planned: begun.pending, processed: 0 };
       running.push(progress);
       for (let remaining = begun.pending; remaining > 0 && !stopping; ) {
         const batch = await activities.applySyncBatch({ integrationId: input.integrationId, runId, batchSize: input.batchSize });
         progress.processed += batch.processed;
         remaining = batch.remaining;
-        if (!scope && hids.size > 0 && remaining > 0 && !stopping) await run('event', takeQueuedComputers(), runId);
+        // Computers named meanwhile go first, replacing what this full run planned for them.
+        if (!scope && changed.size > 0 && remaining > 0 && !stopping) await run('event', changed.takeAll(), runId);
       }
       const error = stopping ? 'stopped: the integration is being removed' : null;
       await activities.finishSyncRun({ integrationId: input.integrationId, runId, error, stopsIntegration: false });
+      recordLastRunState(error ? 'failed' : 'completed');
     } catch (error) {
-      const cause = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : undefined;
       await activities.finishSyncRun({
         integrationId: input.integrationId,
         runId,
-        error: cause?.message ?? String(error),
-        stopsIntegration: STOPPING_FAILURES.has(cause?.type ?? ''),
+        error: failureReason(error),
+        stopsIntegration: CREDENTIALS_REFUSED.has(activityFailureCause(error)?.type ?? ''),
       });
+      recordLastRunState('failed');
     } finally {
       if (progress) running.pop();
     }
   }
 
-  function takeQueuedComputers(): string[] {
-    const taken = [...hids].sort();
-    hids.clear();
-    return taken;
+  /** The LastSyncRunState search attribute, upserted when it changes (histories from before it have none). */
+  function recordLastRunState(state: NonNullable<typeof lastRunState>): void {
+    if (!recordsLastRunState || state === lastRunState) return;
+    lastRunState = state;
+    upsertSearchAttributes([{ key: LAST_SYNC_RUN_STATE, value: state }]);
   }
 
   while (!stopping) {
-    const woke = await condition(() => stopping || full !== null || hids.size > 0, `${input.idleMinutes} minutes`);
+    const woke = await condition(() => stopping || full !== null || changed.size > 0, `${input.idleMinutes} minutes`);
     if (!woke || stopping) break;
     if (full !== null) {
-      const trigger = full;
+      const [trigger, runId] = [full, fullRunId ?? uuid4()];
       full = null;
-      hids.clear();
-      await run(trigger, undefined, undefined);
+      fullRunId = null;
+      changed.clear();
+      await run(trigger, undefined, undefined, runId);
     } else {
       if (input.debounceMs > 0) await sleep(input.debounceMs);
-      await run('event', takeQueuedComputers(), undefined);
+      await run('event', changed.takeAll(), undefined);
     }
     if (workflowInfo().historyLength > input.maxHistoryEvents || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof integrationSync>({ ...input, pending: { full, hids: [...hids] } });
+      await continueAsNew<typeof integrationSync>({ ...input, pending: { full, fullRunId, hids: changed.peek() } });
     }
   }
 }

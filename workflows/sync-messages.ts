@@ -1,9 +1,15 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 export type SyncRequestTrigger = 'schedule' | 'manual' | 'event';
 
 /** A full reconciliation was asked for (schedule, "sync now", a company renamed). */
 export const requestFullSync = defineSignal<[{ trigger: SyncRequestTrigger }]>('requestFullSync');
+
+/**
+ * "Sync now": queues a full reconciliation, or joins the one already queued, and answers the run's
+ * id (sent with start, so it also starts an idle integration's workflow).
+ */
+export const queueFullSync = defineUpdate<{ runId: string }, [{ trigger: SyncRequestTrigger }]>('queueFullSync');
 
 /** Console events named these computers: sync just them, soon. */
 export const computersChanged = defineSignal<[{ hids: string[] }]>('computersChanged');
@@ -13,7 +19,8 @@ export const stopSync = defineSignal('stopSync');
 
 export interface SyncProgress {
   running: { runId: string; trigger: SyncRequestTrigger; scope: 'full' | 'computers'; planned: number; processed: number } | null;
-  queued: { full: boolean; computers: number };
+  /** `fullRunId`: the id the queued full run will have (absent in workflows started before it was kept). */
+  queued: { full: boolean; fullRunId?: string | null; computers: number };
   runsInThisHistory: number;
 }
 

@@ -1,7 +1,7 @@
-import { Client, WorkflowIdConflictPolicy } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowIdConflictPolicy } from '@temporalio/client';
 import { INTEGRATION_ID, TENANT_ID } from '../../workflows/search-attributes';
 import type { integrationSync, IntegrationSyncInput } from '../../workflows/integration-sync';
-import { computersChanged, requestFullSync, SyncRequestTrigger, syncWorkflowId, wakeWatcher, watcherWorkflowId } from '../../workflows/sync-messages';
+import { computersChanged, queueFullSync, requestFullSync, SyncRequestTrigger, syncWorkflowId, wakeWatcher, watcherWorkflowId } from '../../workflows/sync-messages';
 import type { watchConsole, WatchConsoleInput } from '../../workflows/watch-console';
 import { COORDINATOR_IDLE_MINUTES, EVENT_DEBOUNCE_MS, WATCH_POLLS_PER_HISTORY } from './sync-settings';
 
@@ -26,6 +26,23 @@ export class SyncSignaller {
       signalArgs: [{ trigger }],
     });
     return handle.workflowId;
+  }
+
+  /**
+   * Queues a full run (update-with-start) and answers the id it will have. Updates need a worker
+   * to answer: when none does within `waitMs` (or the update fails), the request is signalled
+   * instead (durable; it joins the same queued run if the update lands later) and the run id is
+   * not known yet.
+   */
+  async queueFull(integration: SyncTarget, trigger: SyncRequestTrigger, waitMs: number): Promise<{ workflowId: string; runId: string | null }> {
+    const startWorkflowOperation = new WithStartWorkflowOperation<typeof integrationSync>('integrationSync', {
+      ...this.startOptions(integration),
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+    const update = this.client.workflow.executeUpdateWithStart(queueFullSync, { args: [{ trigger }], startWorkflowOperation }).catch(() => null);
+    const answered = await Promise.race([update, new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs).unref())]);
+    if (answered) return { workflowId: syncWorkflowId(integration.id), runId: answered.runId };
+    return { workflowId: await this.requestFull(integration, trigger), runId: null };
   }
 
   async computersChanged(integration: SyncTarget, hids: string[]): Promise<string> {

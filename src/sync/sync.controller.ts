@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nest
 import { ApiKeyGuard } from '../access/api-key.guard';
 import { ConsoleRightsGuard } from '../access/console-rights.guard';
 import { CurrentPrincipal, Principal } from '../access/principal';
-import { SyncService, SyncSettingsView } from './sync.service';
+import { SyncNowAnswer, SyncService, SyncSettingsView } from './sync.service';
 import { PageQuery } from '../http/page-query';
 import { SyncSettingsDto } from './sync.dto';
 
@@ -17,9 +17,9 @@ export class SyncController {
   @Post('sync')
   @HttpCode(202)
   @UseGuards(ConsoleRightsGuard)
-  @ApiOperation({ summary: 'Sync now: a full reconciliation, queued behind any sync in progress.' })
+  @ApiOperation({ summary: 'Sync now: a full reconciliation, queued behind any sync in progress (or the one already queued); answers its run id to follow.' })
   @ApiConflictResponse({ description: 'Syncing is paused: resume first (resuming catches up at once).' })
-  syncNow(@CurrentPrincipal() principal: Principal): Promise<{ workflowId: string }> {
+  syncNow(@CurrentPrincipal() principal: Principal): Promise<SyncNowAnswer> {
     return this.sync.syncNow(principal);
   }
 

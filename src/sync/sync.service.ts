@@ -14,6 +14,17 @@ import { SyncSignaller } from './sync-signaller';
 import { SyncSettingsDto } from './sync.dto';
 import { runItemView } from './run-item-view';
 
+/** How long "sync now" waits for the sync workflow to answer the queued run's id. */
+const SYNC_NOW_WAIT_MS = 5_000;
+
+export interface SyncNowAnswer {
+  workflowId: string;
+  /** The queued run's id (null when no worker answered in time: the run is queued all the same). */
+  runId: string | null;
+  /** Where to follow it. */
+  follow: string;
+}
+
 export interface SyncSettingsView {
   intervalMinutes: number;
   quietWindow: { start: string; end: string; timeZone: string } | null;
@@ -65,13 +76,14 @@ export class SyncService {
     return this.follow({ ...integration, ...changes } as IntegrationEntity, { wakeWatcher: true });
   }
 
-  async syncNow(principal: Principal): Promise<{ workflowId: string }> {
+  async syncNow(principal: Principal): Promise<SyncNowAnswer> {
     const integration = await this.integration(principal);
     if (integration.state !== 'connected') throw new BadRequestException(`The integration is ${integration.state}: fix it first (GET /api/v1/halopsa says why).`);
     if (integration.syncPaused) {
       throw new ConflictException('Syncing is paused, so nothing would run: POST /api/v1/halopsa/sync/resume first (resuming catches up at once with what changed meanwhile).');
     }
-    return { workflowId: await this.signaller.requestFull(integration, 'manual') };
+    const queued = await this.signaller.queueFull(integration, 'manual', SYNC_NOW_WAIT_MS);
+    return { ...queued, follow: queued.runId ? `/api/v1/halopsa/sync-runs/${queued.runId}` : '/api/v1/halopsa/sync-runs' };
   }
 
   async setPaused(principal: Principal, paused: boolean): Promise<SyncSettingsView> {
@@ -101,8 +113,15 @@ export class SyncService {
 
   async run(principal: Principal, runId: string, page: number, pageSize: number) {
     const integration = await this.active.of(principal.tenantId, 'forReading');
-    const run = await this.dataSource.manager.findOneBy(SyncRunEntity, { id: runId, integrationId: integration.id });
-    if (!run) throw new NotFoundException(`No sync run ${runId}.`);
+    const find = () => this.dataSource.manager.findOneBy(SyncRunEntity, { id: runId, integrationId: integration.id });
+    let run = await find();
+    if (!run) {
+      const queued = await this.queuedRun(integration.id, runId, page, pageSize);
+      if (queued) return queued;
+      // It may have begun since the first read.
+      run = await find();
+      if (!run) throw new NotFoundException(`No sync run ${runId}.`);
+    }
     const [items, total] = await this.dataSource.manager.findAndCount(SyncRunItemEntity, {
       where: { syncRunId: runId },
       order: { computerHid: 'ASC' },
@@ -113,6 +132,26 @@ export class SyncService {
       ...runView(run),
       progress: run.state === 'running' ? await this.progress(integration.id) : null,
       items: { total, page, pageSize, items: items.map((item) => runItemView(item, integration)) },
+    };
+  }
+
+  /** A run that "sync now" queued and that has not begun: only the sync workflow knows its id. */
+  private async queuedRun(integrationId: string, runId: string, page: number, pageSize: number) {
+    const progress = await this.progress(integrationId);
+    if (progress?.queued.fullRunId !== runId) return null;
+    return {
+      runId,
+      trigger: null,
+      scope: 'full',
+      state: 'queued',
+      deepCheck: null,
+      startedAt: null,
+      finishedAt: null,
+      counts: {},
+      error: null,
+      workflowId: syncWorkflowId(integrationId),
+      progress,
+      items: { total: 0, page, pageSize, items: [] },
     };
   }
 

@@ -45,6 +45,9 @@ describe('inventory sync', () => {
     detailOf(await waits().finished(match, known, timeoutMs));
 
   const syncNow = async (): Promise<RunDetail> => detailOf(await waits().syncNow());
+  /** Running sync workflows of this integration that a Temporal UI list query finds by their last run's state. */
+  const lastRunStateCount = async (state: string): Promise<number> =>
+    (await stack.temporal.client.workflow.count(`IntegrationId = "${integrationId}" AND ExecutionStatus = "Running" AND LastSyncRunState = "${state}"`)).count;
 
   beforeAll(async () => {
     stack = await startProductStack({ companies: 6, computers: 80, env: { TEMPORAL_HISTORY_LIMIT: '60', HALO_WRITE_BATCH_SIZE: '2' } });
@@ -115,6 +118,31 @@ describe('inventory sync', () => {
     expect(back.items.items.find((i) => i.hid === deleted.hid)).toMatchObject({ action: 'reactivate', outcome: 'done' });
     expect(assetOf(deleted.hid)).toHaveLength(1);
     expect(assetOf(deleted.hid)[0].inactive).toBe(false);
+  });
+
+  it('answers "sync now" with the run to follow: queued behind a running one, joined by a second request', async () => {
+    const linked = (await api<{ items: { hid: string }[] }>('GET', '/api/v1/halopsa/computers?state=linked&pageSize=500')).body.items;
+    for (const [index, computer] of linked.entries()) await consoleSim('PATCH', `/computers/${computer.hid}`, { computerName: `QUEUED-${index}` });
+    const stateOf = async (follow: string) => (await api<Run>('GET', follow)).body.state;
+    await haloSim('PUT', '/faults', { latencyMs: 300, latencyRate: 1 });
+    let queuedRun: { runId: string; follow: string };
+    try {
+      const first = await api<{ runId: string; follow: string }>('POST', '/api/v1/halopsa/sync');
+      await waitFor('the first run to begin', async () => (await stateOf(first.body.follow)) === 'running', 20_000, 100);
+      const second = await api<{ runId: string; follow: string }>('POST', '/api/v1/halopsa/sync');
+      const third = await api<{ runId: string }>('POST', '/api/v1/halopsa/sync');
+      expect(second.status).toBe(202);
+      expect(second.body.runId).not.toBe(first.body.runId);
+      expect(third.body.runId).toBe(second.body.runId);
+      const queued = await api<Run & { items: { total: number } }>('GET', second.body.follow);
+      expect(queued.status).toBe(200);
+      expect(queued.body).toMatchObject({ runId: second.body.runId, state: 'queued', items: { total: 0 } });
+      queuedRun = second.body;
+    } finally {
+      await haloSim('PUT', '/faults', { latencyMs: 0, latencyRate: 0 });
+    }
+    await waitFor('the queued run to complete', async () => (await stateOf(queuedRun.follow)) === 'completed', 60_000, 200);
+    expect((await runs()).find((run) => run.runId === queuedRun.runId)).toMatchObject({ trigger: 'manual', state: 'completed' });
   });
 
   it('syncs the computer an event names within seconds, between the batches of a full run in progress', async () => {
@@ -212,9 +240,14 @@ describe('inventory sync', () => {
       expect(run).toMatchObject({ state: 'failed', error: expect.stringMatching(/Console/) });
       // The run failed, not the integration's sync workflow: later runs and events still reach it.
       expect((await stack.temporal.client.workflow.getHandle(`sync:${integrationId}`).describe()).status.name).toBe('RUNNING');
+      // Operators find it without opening histories: the workflow lists under its last run's state.
+      await waitFor('the failed run to be listed', async () => (await lastRunStateCount('failed')) === 1, 20_000, 200);
     } finally {
       await consoleSim('PUT', '/settings', { login, password });
     }
+    expect(await waits().syncNow()).toMatchObject({ state: 'completed' });
+    await waitFor('the next run to be listed as completed', async () => (await lastRunStateCount('completed')) === 1, 20_000, 200);
+    expect(await lastRunStateCount('failed')).toBe(0);
   });
 
   it('continues as new past its history limit, keeping every run recorded', async () => {

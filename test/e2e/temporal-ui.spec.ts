@@ -5,6 +5,7 @@ import { saveScreenshot, screenshotOnFailure } from '../browser-support/test-art
 import { signInToCodec, UI_TIMEOUT_MS, useBrowserCodecSetting, waitForText } from '../browser-support/temporal-ui-operator';
 import { connectAndSetUp } from '../support/halo-setup-fixture';
 import { ProductStack, startProductStack } from '../support/product-stack';
+import { simulatorControl } from '../support/simulator-control';
 import { syncRunWaits } from '../support/sync-run-waits';
 import { administrators, createTenant } from '../support/tenant-fixture';
 
@@ -21,6 +22,7 @@ describe('the Temporal UI shows sync histories decoded through the codec endpoin
   let browser: Browser;
   let integrationId: string;
   let uiUrl: string;
+  let failedRunError: string;
 
   /** A fresh browser profile (no cookie, no UI settings) that records the codec endpoint's answers. */
   async function freshPage(): Promise<{ page: Page; decodeStatuses: number[] }> {
@@ -47,7 +49,14 @@ describe('the Temporal UI shows sync histories decoded through the codec endpoin
     uiUrl = stack.temporalUiUrl as string;
     const acme = await createTenant(stack, administrators(stack).full.AdminID);
     ({ integrationId } = await connectAndSetUp(stack, acme));
-    await syncRunWaits(stack, acme.apiKey).syncNow();
+    const waits = syncRunWaits(stack, acme.apiKey);
+    await waits.syncNow();
+    // A run that fails: the Console refuses the stored login (its credentials were rotated).
+    const { login, password } = stack.console.credentials;
+    await simulatorControl(stack.console.url, 'PUT', '/settings', { login, password: `${password}-rotated` });
+    const failed = await waits.syncNow(60_000);
+    await simulatorControl(stack.console.url, 'PUT', '/settings', { login, password });
+    failedRunError = String((failed as { error?: string }).error);
   }, 180_000);
 
   afterAll(async () => {
@@ -78,7 +87,7 @@ describe('the Temporal UI shows sync histories decoded through the codec endpoin
       await waitForText(page, `"integrationId": "${integrationId}"`, 'the decoded workflow input');
       await waitForText(page, SYNC_SUMMARY, "the decoded summary in the start event's row");
 
-      await page.getByRole('row').filter({ hasText: 'Activity Task Scheduled' }).filter({ hasText: 'beginSyncRun' }).click();
+      await page.getByRole('row').filter({ hasText: 'Activity Task Scheduled' }).filter({ hasText: 'beginSyncRun' }).first().click();
       await waitForText(page, '"trigger": "manual"', 'the decoded input of the beginSyncRun activity in its event details');
       await saveScreenshot(page, 'temporal-ui-sync-history.png');
     });
@@ -86,6 +95,23 @@ describe('the Temporal UI shows sync histories decoded through the codec endpoin
     for (const marker of [ENCRYPTED_ENCODING, ENCRYPTED_ENCODING_AS_SHOWN]) expect(shown).not.toContain(marker);
     expect(shown).not.toContain('Codec Server could not connect');
     expect(decodeStatuses.length).toBeGreaterThan(0);
+    expect(new Set(decodeStatuses)).toEqual(new Set([200]));
+  }, 90_000);
+
+  it('lists the sync workflow whose last run failed, and shows that failure decoded', async () => {
+    const { page, decodeStatuses } = await freshPage();
+    await screenshotOnFailure(page, 'temporal-ui-failed-run-failure.png', async () => {
+      await signInToCodec(page, stack.apiUrl, stack.operatorToken);
+      await page.goto(`${uiUrl}/namespaces/default/workflows`);
+      await useBrowserCodecSetting(page, `${stack.apiUrl}/codec`);
+      await page.goto(`${uiUrl}/namespaces/default/workflows?query=${encodeURIComponent('ExecutionStatus="Running" AND LastSyncRunState="failed"')}`);
+      await page.getByRole('link', { name: `sync:${integrationId}`, exact: true }).click({ timeout: UI_TIMEOUT_MS });
+      await page.getByRole('row').filter({ hasText: 'Activity Task Failed' }).first().click({ timeout: UI_TIMEOUT_MS });
+      await waitForText(page, 'Console_invalid_credentials (message encrypted', "the failure's kind in its clear message");
+      await waitForText(page, failedRunError.slice(0, 40), "the failed activity's decoded message");
+      await saveScreenshot(page, 'temporal-ui-failed-run.png');
+    });
+    expect(await shownText(page)).not.toContain('Encoded failure');
     expect(new Set(decodeStatuses)).toEqual(new Set([200]));
   }, 90_000);
 });

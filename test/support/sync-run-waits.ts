@@ -30,12 +30,23 @@ export function syncRunWaits<Run extends SyncRunSummary = SyncRunSummary>(stack:
     /** The ids of the runs so far: what `finished` must not take for a new run. */
     known: async (): Promise<Set<string>> => new Set((await runs()).map((run) => run.runId)),
     finished,
-    /** "Sync now" (POST /api/v1/halopsa/sync), then waits for the manual run it starts to finish. */
+    /** "Sync now" (POST /api/v1/halopsa/sync), then follows the run id it answers until that run finishes. */
     async syncNow(timeoutMs?: number): Promise<Run> {
       const known = new Set((await runs()).map((run) => run.runId));
-      const asked = await api('POST', '/api/v1/halopsa/sync');
-      if (asked.status !== 202) throw new Error(`sync now answered ${asked.status}: ${JSON.stringify(asked.body)}`);
-      return finished((run) => run.trigger === 'manual', known, timeoutMs);
+      const asked = await api<{ runId: string | null; follow: string }>('POST', '/api/v1/halopsa/sync');
+      if (asked.status !== 202 || !asked.body.runId) throw new Error(`sync now answered ${asked.status}: ${JSON.stringify(asked.body)}`);
+      const { runId, follow } = asked.body;
+      if (follow !== `/api/v1/halopsa/sync-runs/${runId}`) throw new Error(`sync now gave ${follow} to follow run ${runId}`);
+      let followed: Run | undefined;
+      await waitFor(`sync run ${runId} to finish`, async () => {
+        const answer = await api<Run>('GET', follow);
+        if (answer.status !== 200) throw new Error(`${follow} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+        followed = answer.body;
+        return followed.state !== 'queued' && followed.state !== 'running';
+      }, timeoutMs ?? 60_000, 200);
+      const listed = await finished((run) => run.runId === runId, known, 5_000);
+      if (listed.trigger !== 'manual' || followed?.runId !== runId) throw new Error(`run ${runId} followed as ${JSON.stringify(followed)}, listed as ${JSON.stringify(listed)}`);
+      return listed;
     },
   };
 }

@@ -2,7 +2,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { waitFor } from '../../dev/wait-for';
 import type { BeginRunInput, SyncActivities } from '../../activities/sync-activities';
 import { integrationSync, IntegrationSyncInput } from '../../workflows/integration-sync';
-import { computersChanged, requestFullSync, stopSync } from '../../workflows/sync-messages';
+import { LAST_SYNC_RUN_STATE } from '../../workflows/search-attributes';
+import { computersChanged, queueFullSync, requestFullSync, stopSync } from '../../workflows/sync-messages';
 import { StartedWorkflow, stubActivityWorkersForThisFile } from '../support/stub-activity-worker';
 
 interface FinishedRun {
@@ -77,6 +78,24 @@ describe('sync:<integrationId>', () => {
     expect(stub.begun.map((run) => run.trigger)).toEqual(['schedule', 'manual']);
   });
 
+  it('answers "sync now" with the id of the run it queued, the same for every request until that run begins', async () => {
+    const stub = stubSync({ fullBatches: 1, gated: true });
+    const ids = await withSyncWorkflow(stub, {}, async (handle) => {
+      const first = await handle.executeUpdate(queueFullSync, { args: [{ trigger: 'manual' }] });
+      await waitFor('the first run', async () => stub.begun.length === 1, 20_000);
+      const second = await handle.executeUpdate(queueFullSync, { args: [{ trigger: 'schedule' }] });
+      const third = await handle.executeUpdate(queueFullSync, { args: [{ trigger: 'manual' }] });
+      await stub.release();
+      await stub.release();
+      await waitFor('two runs finished', async () => stub.finished.length === 2, 20_000);
+      return [first.runId, second.runId, third.runId];
+    });
+    expect(stub.begun.map((run) => run.runId)).toEqual([ids[0], ids[1]]);
+    expect(ids[2]).toBe(ids[1]);
+    expect(ids[1]).not.toBe(ids[0]);
+    expect(stub.begun.map((run) => run.trigger)).toEqual(['manual', 'manual']);
+  });
+
   it('syncs computers named during a full run between its batches, replacing what it planned for them', async () => {
     const stub = stubSync({ fullBatches: 3, gated: true });
     await withSyncWorkflow(stub, {}, async (handle) => {
@@ -109,10 +128,14 @@ describe('sync:<integrationId>', () => {
 
   it('fails the run, not the workflow, when planning fails, and stops the integration only for refused credentials', async () => {
     const refused = stubSync({ fullBatches: 1, beginFails: { message: 'HaloPSA refused the credentials', type: 'Halo_invalid_client' } });
-    await withSyncWorkflow(refused, {}, async (handle) => {
+    const lastRunState = await withSyncWorkflow(refused, {}, async (handle) => {
       await handle.signal(requestFullSync, { trigger: 'manual' });
       await waitFor('the run recorded', async () => refused.finished.length === 1, 20_000);
+      let state: unknown;
+      await waitFor('the search attribute', async () => (state = (await handle.describe()).typedSearchAttributes.get(LAST_SYNC_RUN_STATE)) !== undefined, 20_000);
+      return state;
     });
+    expect(lastRunState).toBe('failed');
     expect(refused.finished[0]).toMatchObject({ error: 'HaloPSA refused the credentials', stopsIntegration: true });
 
     const consoleDown = stubSync({ fullBatches: 1, beginFails: { message: 'The Console refused the login', type: 'Console_auth' } });

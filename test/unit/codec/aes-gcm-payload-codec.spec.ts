@@ -101,7 +101,7 @@ describe("the product's data converter", () => {
   it('encodes failure messages and stack traces, and decodes them back', async () => {
     const error = ApplicationFailure.nonRetryable('HaloPSA refused integration 5f0c2a9e: invalid_client', 'HaloAuth');
     const failure = await encodeErrorToFailure(converter, error);
-    expect(failure.message).toBe('Encoded failure');
+    expect(failure.message).toBe('HaloAuth (message encrypted: decode it with the codec endpoint)');
     expect(failure.stackTrace).toBe('');
     expect(JSON.stringify(failure)).not.toContain('5f0c2a9e');
     expect(text(failure.encodedAttributes?.metadata?.[METADATA_ENCODING_KEY])).toBe(ENCRYPTED_ENCODING);
