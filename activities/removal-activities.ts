@@ -13,7 +13,8 @@ import { RemovalEntity } from '../src/persistence/entities/removal.entity';
 import { SyncScheduleService } from '../src/sync/sync-schedule.service';
 import { sameFieldName } from '../src/halo/halo-client';
 import type { RemovalState } from '../workflows/removal-messages';
-import { stopSync, syncWorkflowId } from '../workflows/sync-messages';
+import { stopSync } from '../workflows/sync-messages';
+import { syncWorkflowId } from '../workflows/workflow-ids';
 import { withHaloFailures } from './halo-failure';
 
 export interface RemovalActivityDependencies {

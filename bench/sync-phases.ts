@@ -1,5 +1,6 @@
 import { assetIdsByComputerId, assetsHoldingComputerId, computerIdsWithSeveralAssets } from '../simulators/halo/state/computer-id-assets';
 import type { SimulatorProfile } from '../simulators/profile';
+import { syncWorkflowId, watcherWorkflowId } from '../workflows/workflow-ids';
 import { SeededRandom } from '../simulators/shared/seeded-random';
 import { pollUntil, simControl, sleep } from './bench-http';
 import type { BenchStack } from './bench-stack';
@@ -65,7 +66,7 @@ export interface PhaseReport {
   haloRateLimitAtStart: { maxRequests: number; windowSeconds: number; retryAfterSeconds?: number; usage: Record<string, number> };
 }
 
-const syncWorkflowId = (ctx: PhaseContext): string => `sync:${ctx.tenant.integrationId}`;
+const syncWorkflowOf = (ctx: PhaseContext): string => syncWorkflowId(ctx.tenant.integrationId);
 /** How often the run list is read: the API allows an API key 120 requests a minute (2 a second, refilled evenly). */
 const POLL_MS = 500;
 /** TEMPORAL_NAMESPACE is left at its default. */
@@ -87,7 +88,7 @@ export function deepCheckPages(ctx: PhaseContext): number {
 async function settle(ctx: PhaseContext): Promise<void> {
   let last = -1;
   for (let i = 0; i < 20; i++) {
-    const lengths = await historyLengths(ctx.stack.temporal.connection, NAMESPACE, syncWorkflowId(ctx));
+    const lengths = await historyLengths(ctx.stack.temporal.connection, NAMESPACE, syncWorkflowOf(ctx));
     const total = [...lengths.values()].reduce((a, b) => a + b, 0);
     if (total === last) return;
     last = total;
@@ -115,13 +116,13 @@ export async function measuredPhase(
   await simControl(haloUrl, 'POST', '/counters/reset');
   await simControl(consoleUrl, 'POST', '/counters/reset');
   ctx.refusals.reset();
-  const historyBefore = await historyLengths(stack.temporal.connection, NAMESPACE, syncWorkflowId(ctx));
+  const historyBefore = await historyLengths(stack.temporal.connection, NAMESPACE, syncWorkflowOf(ctx));
   ctx.log(`${name}: started (HaloPSA window already holds ${Object.values(rateLimitAtStart.usage).reduce((a, b) => a + b, 0)} requests)`);
   const started = Date.now();
   const outcome = await body();
   const wallMs = outcome.wallMs ?? Date.now() - started;
   await settle(ctx);
-  const historyAfter = await historyLengths(stack.temporal.connection, NAMESPACE, syncWorkflowId(ctx));
+  const historyAfter = await historyLengths(stack.temporal.connection, NAMESPACE, syncWorkflowOf(ctx));
   const counters = await haloCounters(haloUrl);
   const consoleRaw = await simControl<{ total: number; byPathAndVerb: Record<string, number> }>(consoleUrl, 'GET', '/counters');
   const consoleCounters = { total: consoleRaw.total, byPathAndVerb: templatedPaths(consoleRaw.byPathAndVerb) };
@@ -162,7 +163,7 @@ export async function measuredPhase(
     haloRequests,
     consoleRequests: consoleCounters,
     minimalRequests: { readsNeeded, writes, total: minimal, ratio: minimal > 0 ? Math.round((haloRequests.total / minimal) * 100) / 100 : null, readsCounted },
-    temporal: (({ events, executions }) => ({ workflowId: syncWorkflowId(ctx), historyEvents: events, executions }))(historyGrowth(historyBefore, historyAfter)),
+    temporal: (({ events, executions }) => ({ workflowId: syncWorkflowOf(ctx), historyEvents: events, executions }))(historyGrowth(historyBefore, historyAfter)),
     duplicates: {
       createdMoreThanOnceInPhase: createdTwice.length,
       computerIdsWithMoreThanOneAsset: heldTwice.length,
@@ -178,7 +179,7 @@ export async function measuredPhase(
 /** What the sync workflow is doing now: pending activities with their attempt and last failure (for a run that does not finish). */
 export async function syncWorkflowDiagnostics(ctx: PhaseContext): Promise<unknown> {
   try {
-    const description = await describeRaw(ctx.stack.temporal.connection, NAMESPACE, syncWorkflowId(ctx));
+    const description = await describeRaw(ctx.stack.temporal.connection, NAMESPACE, syncWorkflowOf(ctx));
     if (!description) return { error: 'no sync workflow' };
     return {
       status: ['UNSPECIFIED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT'][Number(description.workflowExecutionInfo?.status ?? 0)] ?? 'UNKNOWN',
@@ -331,7 +332,7 @@ export interface EventLatencies {
 
 /** Completed polls of the integration's Console watcher, read from its history. */
 async function watcherPolls(ctx: PhaseContext): Promise<number> {
-  const history = await ctx.stack.temporal.client.workflow.getHandle(`watch:${ctx.tenant.integrationId}`).fetchHistory();
+  const history = await ctx.stack.temporal.client.workflow.getHandle(watcherWorkflowId(ctx.tenant.integrationId)).fetchHistory();
   return (history.events ?? []).filter((event) => event.activityTaskCompletedEventAttributes).length;
 }
 

@@ -1,5 +1,6 @@
 import { computerIdsWithSeveralAssets } from '../simulators/halo/state/computer-id-assets';
 import type { RunningSimulators } from '../simulators/cli';
+import { syncWorkflowId } from '../workflows/workflow-ids';
 import { pollUntil, simControl } from './bench-http';
 import { BenchStack, startBenchStack } from './bench-stack';
 import { createTenantAndConnect, mapEverything, Tenant } from './journey';
@@ -139,7 +140,7 @@ async function followRuns(tenants: Tenant[], sentAt: number, timeoutMs: number, 
 async function activitiesByWorker(stack: BenchStack, tenants: Tenant[]): Promise<Record<string, number>> {
   const byWorker: Record<string, number> = Object.fromEntries(stack.workers.map((worker) => [`pid ${worker.pid}`, 0]));
   for (const tenant of tenants) {
-    const history = await stack.temporal.client.workflow.getHandle(`sync:${tenant.integrationId}`).fetchHistory();
+    const history = await stack.temporal.client.workflow.getHandle(syncWorkflowId(tenant.integrationId)).fetchHistory();
     for (const event of history.events ?? []) {
       const identity = event.activityTaskStartedEventAttributes?.identity;
       if (!identity) continue;

@@ -38,5 +38,3 @@ export const retryManualAction = defineUpdate<ManualAction, [string]>('retryManu
 export const resolveManualAction = defineUpdate<ManualAction, [string]>('resolveManualAction');
 
 export const removalState = defineQuery<RemovalState>('removalState');
-
-export const removalWorkflowId = (integrationId: string): string => `remove:${integrationId}`;

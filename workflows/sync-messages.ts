@@ -26,12 +26,8 @@ export interface SyncProgress {
 
 export const syncProgress = defineQuery<SyncProgress>('syncProgress');
 
-export const syncWorkflowId = (integrationId: string): string => `sync:${integrationId}`;
-
 /** The integration's Console change watcher: poll now (settings changed, or it was just started). */
 export const wakeWatcher = defineSignal('wakeWatcher');
-
-export const watcherWorkflowId = (integrationId: string): string => `watch:${integrationId}`;
 
 /** The watcher activity's failure type that ends the watcher: the integration is gone or being removed. */
 export const WATCH_ENDED = 'IntegrationGone';

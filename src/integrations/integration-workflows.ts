@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client, ScheduleNotFoundError, WorkflowNotFoundError } from '@temporalio/client';
 import { Repository } from 'typeorm';
-import { removalWorkflowId } from '../../workflows/removal-messages';
-import { syncWorkflowId, watcherWorkflowId } from '../../workflows/sync-messages';
+import { removalWorkflowId, syncScheduleId, syncWorkflowId, watcherWorkflowId } from '../../workflows/workflow-ids';
 import { ExportRunEntity } from '../persistence/entities/export-run.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
-import { syncScheduleId } from '../sync/sync-schedule.service';
 
 export type WorkflowState = 'running' | 'completed' | 'failed' | 'cancelled' | 'terminated' | 'continued-as-new' | 'timed-out' | 'not-started' | 'unknown' | 'unreadable';
 

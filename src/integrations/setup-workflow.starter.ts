@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { ApiConfig } from '../config/app-config';
-import { INTEGRATION_ID, TENANT_ID } from '../../workflows/search-attributes';
+import { setupWorkflowId } from '../../workflows/workflow-ids';
+import { productWorkflowStart } from '../temporal/product-workflow-start';
 import type { setupIntegration } from '../../workflows/setup-integration';
-
-export const setupWorkflowId = (integrationId: string): string => `setup:${integrationId}`;
 
 /** Starts setup:<integrationId>; a run already going (an earlier edit) is replaced by the new one. */
 @Injectable()
@@ -17,16 +16,11 @@ export class SetupWorkflowStarter {
 
   async start(integrationId: string, tenantId: string): Promise<{ workflowId: string; runId: string }> {
     const handle = await this.temporal.workflow.start<typeof setupIntegration>('setupIntegration', {
-      taskQueue: this.config.get('temporal', { infer: true }).taskQueue,
+      ...productWorkflowStart(this.config.get('temporal', { infer: true }).taskQueue, { integrationId, tenantId }, 'Set up the HaloPSA integration: credentials, permissions, custom field, Connect button'),
       workflowId: setupWorkflowId(integrationId),
       args: [{ integrationId, tenantId }],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.TERMINATE_EXISTING,
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-      typedSearchAttributes: [
-        { key: TENANT_ID, value: tenantId },
-        { key: INTEGRATION_ID, value: integrationId },
-      ],
-      staticSummary: 'Set up the HaloPSA integration: credentials, permissions, custom field, Connect button',
     });
     return { workflowId: handle.workflowId, runId: handle.firstExecutionRunId };
   }

@@ -9,10 +9,10 @@ import { CompanyMappingEntity } from '../persistence/entities/company-mapping.en
 import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { RemovalEntity } from '../persistence/entities/removal.entity';
-import { syncScheduleId } from '../sync/sync-schedule.service';
-import { INTEGRATION_ID, TENANT_ID } from '../../workflows/search-attributes';
+import { removalWorkflowId, syncScheduleId } from '../../workflows/workflow-ids';
+import { ownerOf, productWorkflowStart } from '../temporal/product-workflow-start';
 import type { removeIntegration } from '../../workflows/remove-integration';
-import { ManualAction, removalState, removalWorkflowId, resolveManualAction, retryManualAction } from '../../workflows/removal-messages';
+import { ManualAction, removalState, resolveManualAction, retryManualAction } from '../../workflows/removal-messages';
 
 export interface RemovalPreview {
   dryRun: true;
@@ -75,15 +75,10 @@ export class RemovalService {
       return db.save(db.create(RemovalEntity, { tenantId: principal.tenantId, integrationId: integration.id, state: 'removing', workflowId, steps: [], manualActions: [] }));
     });
     await this.temporal.workflow.start<typeof removeIntegration>('removeIntegration', {
+      ...productWorkflowStart(this.config.get('temporal', { infer: true }).taskQueue, ownerOf(integration), 'Remove the HaloPSA integration: schedule, button, custom fields, credentials; assets stay'),
       workflowId,
-      taskQueue: this.config.get('temporal', { infer: true }).taskQueue,
       args: [{ integrationId: integration.id, tenantId: principal.tenantId, removalId: removal.id, manualActionWaitSeconds: this.config.get('removal', { infer: true }).manualActionWaitSeconds }],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      typedSearchAttributes: [
-        { key: TENANT_ID, value: principal.tenantId },
-        { key: INTEGRATION_ID, value: integration.id },
-      ],
-      staticSummary: 'Remove the HaloPSA integration: schedule, button, custom fields, credentials; assets stay',
     });
     return this.view(removal);
   }

@@ -6,11 +6,10 @@ import { ApiConfig } from '../config/app-config';
 import { CompanyMappingEntity } from '../persistence/entities/company-mapping.entity';
 import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
-import { INTEGRATION_ID, TENANT_ID } from '../../workflows/search-attributes';
+import { syncScheduleId, syncTriggerWorkflowId } from '../../workflows/workflow-ids';
+import { ownerOf, ownerSearchAttributes } from '../temporal/product-workflow-start';
 import type { scheduledSync } from '../../workflows/scheduled-sync';
 import { SyncSignaller } from './sync-signaller';
-
-export const syncScheduleId = (integrationId: string): string => `sync-schedule:${integrationId}`;
 
 /**
  * One Temporal Schedule per integration, present exactly while the mandatory steps are done.
@@ -75,20 +74,14 @@ export class SyncScheduleService {
       action: {
         type: 'startWorkflow',
         workflowType: 'scheduledSync',
-        workflowId: `sync-trigger:${integration.id}`,
+        workflowId: syncTriggerWorkflowId(integration.id),
         taskQueue: this.config.get('temporal', { infer: true }).taskQueue,
         args: [{ integrationId: integration.id, tenantId: integration.tenantId }] as Parameters<typeof scheduledSync>,
-        typedSearchAttributes: [
-          { key: TENANT_ID, value: integration.tenantId },
-          { key: INTEGRATION_ID, value: integration.id },
-        ],
+        typedSearchAttributes: ownerSearchAttributes(ownerOf(integration)),
       },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
       state: { paused: integration.syncPaused, note: 'Full reconciliation of the HaloPSA integration' },
-      typedSearchAttributes: [
-        { key: TENANT_ID, value: integration.tenantId },
-        { key: INTEGRATION_ID, value: integration.id },
-      ],
+      typedSearchAttributes: ownerSearchAttributes(ownerOf(integration)),
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Client, WithStartWorkflowOperation, WorkflowIdConflictPolicy } from '@temporalio/client';
-import { INTEGRATION_ID, TENANT_ID } from '../../workflows/search-attributes';
+import { syncWorkflowId, watcherWorkflowId } from '../../workflows/workflow-ids';
+import { ownerOf, productWorkflowStart } from '../temporal/product-workflow-start';
 import type { integrationSync, IntegrationSyncInput } from '../../workflows/integration-sync';
-import { computersChanged, queueFullSync, requestFullSync, SyncRequestTrigger, syncWorkflowId, wakeWatcher, watcherWorkflowId } from '../../workflows/sync-messages';
+import { computersChanged, queueFullSync, requestFullSync, SyncRequestTrigger, wakeWatcher } from '../../workflows/sync-messages';
 import type { watchConsole, WatchConsoleInput } from '../../workflows/watch-console';
 import { COORDINATOR_IDLE_MINUTES, EVENT_DEBOUNCE_MS, WATCH_POLLS_PER_HISTORY } from './sync-settings';
 
@@ -82,20 +83,12 @@ export class SyncSignaller {
       pollAtStart,
     };
     return {
+      ...productWorkflowStart(this.settings.taskQueue, ownerOf(integration), 'Reads the Console every interval and hands changed computers to the sync workflow'),
       workflowId: watcherWorkflowId(integration.id),
-      taskQueue: this.settings.taskQueue,
       args: [input] as [WatchConsoleInput],
-      typedSearchAttributes: this.searchAttributes(integration),
-      staticSummary: 'Reads the Console every interval and hands changed computers to the sync workflow',
     };
   }
 
-  private searchAttributes(integration: SyncTarget) {
-    return [
-      { key: TENANT_ID, value: integration.tenantId },
-      { key: INTEGRATION_ID, value: integration.id },
-    ];
-  }
 
   private startOptions(integration: SyncTarget) {
     const input: IntegrationSyncInput = {
@@ -107,11 +100,9 @@ export class SyncSignaller {
       maxHistoryEvents: this.settings.maxHistoryEvents,
     };
     return {
+      ...productWorkflowStart(this.settings.taskQueue, ownerOf(integration), 'Keeps HaloPSA assets in step with the Console: scheduled, manual and event syncs, one at a time'),
       workflowId: syncWorkflowId(integration.id),
-      taskQueue: this.settings.taskQueue,
       args: [input] as [IntegrationSyncInput],
-      typedSearchAttributes: this.searchAttributes(integration),
-      staticSummary: 'Keeps HaloPSA assets in step with the Console: scheduled, manual and event syncs, one at a time',
     };
   }
 }

@@ -7,7 +7,8 @@ import { ActiveIntegrationService } from '../integrations/active-integration.ser
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { SyncRunItemEntity } from '../persistence/entities/sync-run-item.entity';
 import { SyncRunEntity } from '../persistence/entities/sync-run.entity';
-import { SyncProgress, syncProgress, syncWorkflowId } from '../../workflows/sync-messages';
+import { SyncProgress, syncProgress } from '../../workflows/sync-messages';
+import { syncWorkflowId } from '../../workflows/workflow-ids';
 import { isValidTimeZone } from './quiet-window';
 import { SyncScheduleService } from './sync-schedule.service';
 import { SyncSignaller } from './sync-signaller';

@@ -7,7 +7,8 @@ import { ApiConfig } from '../../config/app-config';
 import { AssetTypeMappingEntity } from '../../persistence/entities/asset-type-mapping.entity';
 import { ExportItemEntity } from '../../persistence/entities/export-item.entity';
 import { ExportRunEntity } from '../../persistence/entities/export-run.entity';
-import { INTEGRATION_ID, TENANT_ID } from '../../../workflows/search-attributes';
+import { exportWorkflowId } from '../../../workflows/workflow-ids';
+import { ownerOf, productWorkflowStart } from '../../temporal/product-workflow-start';
 import type { exportComputers } from '../../../workflows/export-computers';
 import { ComputerCatalogue } from '../computers/computer-catalogue';
 import { IntegrationContext } from '../integration-context.service';
@@ -85,17 +86,12 @@ export class ExportService {
 
   /** Starts export:<runId>; waits a little so a small export answers with its outcomes. */
   private async runWorkflow(context: IntegrationContext, exportRunId: string, count: number): Promise<boolean> {
-    const workflowId = `export:${exportRunId}`;
+    const workflowId = exportWorkflowId(exportRunId);
     const batchSize = this.config.get('halo', { infer: true }).writeBatchSize;
     const handle = await this.temporal.workflow.start<typeof exportComputers>('exportComputers', {
-      taskQueue: this.config.get('temporal', { infer: true }).taskQueue,
+      ...productWorkflowStart(this.config.get('temporal', { infer: true }).taskQueue, ownerOf(context.integration), `Export ${count} computers to HaloPSA as assets`),
       workflowId,
       args: [{ integrationId: context.integration.id, tenantId: context.integration.tenantId, exportRunId, batchSize }],
-      typedSearchAttributes: [
-        { key: TENANT_ID, value: context.integration.tenantId },
-        { key: INTEGRATION_ID, value: context.integration.id },
-      ],
-      staticSummary: `Export ${count} computers to HaloPSA as assets`,
     });
     await this.dataSource.manager.update(ExportRunEntity, { id: exportRunId }, { workflowId });
     if (count > batchSize) return false;
