@@ -1,7 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES } from '../workflows/failures';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { HaloError } from '../src/halo/halo-errors';
 import { COMPUTER_ID_FIELD, CONNECT_BUTTON } from '../src/integrations/halo-setup-items';
@@ -11,17 +10,16 @@ import { ComputerLinks } from '../src/computer-links/computer-links';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
 import { RemovalEntity } from '../src/persistence/entities/removal.entity';
 import { SyncScheduleService } from '../src/sync/sync-schedule.service';
+import { WorkflowGateway } from '../src/temporal/workflow-gateway';
 import { sameFieldName } from '../src/halo/halo-client';
 import type { RemovalState } from '../workflows/removal-messages';
-import { stopSync } from '../workflows/sync-messages';
-import { syncWorkflowId } from '../workflows/workflow-ids';
 import { withHaloFailures } from './halo-failure';
 
 export interface RemovalActivityDependencies {
   dataSource: DataSource;
   haloClients: IntegrationHaloClientFactory;
   schedules: SyncScheduleService;
-  temporalClient: Client;
+  workflows: WorkflowGateway;
   now: () => Date;
 }
 
@@ -56,13 +54,8 @@ export function createRemovalActivities(deps: RemovalActivityDependencies) {
 
     /** Asks the sync workflow to stop after its current batch, and waits until it has. */
     async stopSync(target: Target): Promise<string> {
-      const handle = deps.temporalClient.workflow.getHandle(syncWorkflowId(target.integrationId));
-      try {
-        await handle.signal(stopSync);
-      } catch (error) {
-        if (error instanceof WorkflowNotFoundError) return 'no sync was running';
-        throw error;
-      }
+      const handle = await deps.workflows.stopSync(target.integrationId);
+      if (!handle) return 'no sync was running';
       for (;;) {
         const { status } = await handle.describe();
         if (status.name !== 'RUNNING') return 'the running sync stopped after its current batch, with every item recorded';

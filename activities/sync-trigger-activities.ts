@@ -1,13 +1,11 @@
 import { DataSource } from 'typeorm';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
 import { inQuietWindow } from '../src/sync/quiet-window';
-import type { SyncScheduleService } from '../src/sync/sync-schedule.service';
-import { SyncSignaller } from '../src/sync/sync-signaller';
+import { WorkflowGateway } from '../src/temporal/workflow-gateway';
 
 export interface SyncTriggerDependencies {
   dataSource: DataSource;
-  syncSignaller: SyncSignaller;
-  schedules: Pick<SyncScheduleService, 'deleteSchedule'>;
+  workflows: WorkflowGateway;
   now: () => Date;
 }
 
@@ -21,11 +19,11 @@ export function createSyncTriggerActivities(deps: SyncTriggerDependencies) {
     async requestScheduledSync(input: { integrationId: string; tenantId: string }): Promise<'requested' | 'quiet-window' | 'integration-gone'> {
       const integration = await deps.dataSource.manager.findOneBy(IntegrationEntity, { id: input.integrationId });
       if (!integration) {
-        await deps.schedules.deleteSchedule(input.integrationId);
+        await deps.workflows.deleteSyncSchedule(input.integrationId);
         return 'integration-gone';
       }
       if (inQuietWindow(integration.syncQuietWindow, deps.now())) return 'quiet-window';
-      await deps.syncSignaller.requestFull({ id: input.integrationId, tenantId: input.tenantId }, 'schedule');
+      await deps.workflows.requestFull({ id: input.integrationId, tenantId: input.tenantId }, 'schedule');
       return 'requested';
     },
   };

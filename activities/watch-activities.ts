@@ -4,7 +4,7 @@ import { readConsoleInventory } from '../src/inventory/console-inventory-reader'
 import { ConsoleFingerprintEntity } from '../src/persistence/entities/console-fingerprint.entity';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
 import { changedComputers, fingerprintInventory } from '../src/sync/console-fingerprint';
-import { SyncSignaller } from '../src/sync/sync-signaller';
+import { WorkflowGateway } from '../src/temporal/workflow-gateway';
 import { TenantConsoleService } from '../src/tenants/tenant-console.service';
 import { WATCH_ENDED } from '../workflows/sync-messages';
 import { withConsoleFailures } from './console-failure';
@@ -12,7 +12,7 @@ import { withConsoleFailures } from './console-failure';
 export interface WatchActivityDependencies {
   dataSource: DataSource;
   consoles: TenantConsoleService;
-  syncSignaller: SyncSignaller;
+  workflows: WorkflowGateway;
 }
 
 export interface WatchPollInput {
@@ -54,8 +54,8 @@ export function createWatchActivities(deps: WatchActivityDependencies) {
       const changed = changedComputers(stored.fingerprints, current);
       if (changed.length === 0) return { nextPollSeconds, changed: 0, outcome: 'unchanged' };
       const full = changed.length > MAX_NAMED_COMPUTERS || changed.length > Object.keys(current).length / 3;
-      if (full) await deps.syncSignaller.requestFull(integration, 'event');
-      else await deps.syncSignaller.computersChanged(integration, changed);
+      if (full) await deps.workflows.requestFull(integration, 'event');
+      else await deps.workflows.computersChanged(integration, changed);
       await db.save(ConsoleFingerprintEntity, { integrationId: integration.id, fingerprints: current });
       return { nextPollSeconds, changed: changed.length, outcome: full ? 'full' : 'computers' };
     },

@@ -6,7 +6,6 @@ import { infrastructureImports } from './infrastructure-imports';
 import { IntegrationEntity } from './persistence/entities/integration.entity';
 import { TenantEntity } from './persistence/entities/tenant.entity';
 import { SyncScheduleService } from './sync/sync-schedule.service';
-import { syncSignallerProvider } from './sync/sync.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { VendorClientsModule } from './vendor-clients/vendor-clients.module';
 
@@ -20,7 +19,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [...infrastructureImports(config, logger), TypeOrmModule.forFeature([IntegrationEntity, TenantEntity]), TemporalModule, VendorClientsModule.forRoot({ haloBudgetMaxWaitMs: WORKER_BUDGET_MAX_WAIT_MS })],
-      providers: [SyncScheduleService, syncSignallerProvider],
+      providers: [SyncScheduleService],
     };
   }
 }

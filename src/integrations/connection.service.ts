@@ -9,7 +9,7 @@ import { UrlPolicy, UrlPolicyError } from '../security/url-policy';
 import { sealedContext } from '../tenants/sealed-context';
 import { ConnectHaloDto, SetupStartedView } from './dto/connect-halo.dto';
 import { HaloUrls, haloUrlsFromInput, sameHaloInstance } from './halo-urls';
-import { SetupWorkflowStarter } from './setup-workflow.starter';
+import { WorkflowGateway } from '../temporal/workflow-gateway';
 
 /** Connect or edit: checks the URLs, seals the secret, saves, and (re)starts the setup workflow. */
 @Injectable()
@@ -18,7 +18,7 @@ export class ConnectionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: SecretCipher,
     private readonly urlPolicy: UrlPolicy,
-    private readonly setup: SetupWorkflowStarter,
+    private readonly workflows: WorkflowGateway,
   ) {}
 
   async connect(principal: Principal, input: ConnectHaloDto): Promise<SetupStartedView> {
@@ -45,7 +45,7 @@ export class ConnectionService {
       );
       return { integration: saved, mappingsKept: existing ? sameHaloInstance(existing.haloResourceUrl, urls.resourceServerUrl) : true };
     });
-    const started = await this.setup.start(integration.id, principal.tenantId);
+    const started = await this.workflows.startSetup({ id: integration.id, tenantId: principal.tenantId });
     await this.dataSource.getRepository(IntegrationEntity).update(integration.id, { setupWorkflowId: started.workflowId, setupRunId: started.runId });
     return { integrationId: integration.id, ...started, mappingsKept };
   }

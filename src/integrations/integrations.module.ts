@@ -10,11 +10,10 @@ import { ConnectionService } from './connection.service';
 import { IntegrationsController } from './integrations.controller';
 import { PermissionCheckService } from './permissions/permission-check.service';
 import { RequestBudgetController } from './request-budget/request-budget.controller';
-import { SetupWorkflowStarter } from './setup-workflow.starter';
 
 @Module({
   imports: [TypeOrmModule.forFeature([IntegrationEntity, ExportRunEntity]), TenantsModule, MappingsModule],
   controllers: [IntegrationsController, RequestBudgetController],
-  providers: [IntegrationStatusService, IntegrationWorkflowsReader, ConnectionService, PermissionCheckService, SetupWorkflowStarter],
+  providers: [IntegrationStatusService, IntegrationWorkflowsReader, ConnectionService, PermissionCheckService],
 })
 export class IntegrationsModule {}

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowIdConflictPolicy, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Principal } from '../access/principal';
 import { ApiConfig } from '../config/app-config';
@@ -10,9 +10,8 @@ import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { RemovalEntity } from '../persistence/entities/removal.entity';
 import { removalWorkflowId, syncScheduleId } from '../../workflows/workflow-ids';
-import { ownerOf, productWorkflowStart } from '../temporal/product-workflow-start';
-import type { removeIntegration } from '../../workflows/remove-integration';
-import { ManualAction, removalState, resolveManualAction, retryManualAction } from '../../workflows/removal-messages';
+import { WorkflowGateway } from '../temporal/workflow-gateway';
+import { ManualAction } from '../../workflows/removal-messages';
 
 export interface RemovalPreview {
   dryRun: true;
@@ -36,7 +35,7 @@ export interface RemovalView {
 export class RemovalService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly temporal: Client,
+    private readonly workflows: WorkflowGateway,
     private readonly config: ConfigService<ApiConfig, true>,
   ) {}
 
@@ -74,12 +73,7 @@ export class RemovalService {
       await db.update(IntegrationEntity, { id: integration.id }, { state: 'removing' });
       return db.save(db.create(RemovalEntity, { tenantId: principal.tenantId, integrationId: integration.id, state: 'removing', workflowId, steps: [], manualActions: [] }));
     });
-    await this.temporal.workflow.start<typeof removeIntegration>('removeIntegration', {
-      ...productWorkflowStart(this.config.get('temporal', { infer: true }).taskQueue, ownerOf(integration), 'Remove the HaloPSA integration: schedule, button, custom fields, credentials; assets stay'),
-      workflowId,
-      args: [{ integrationId: integration.id, tenantId: principal.tenantId, removalId: removal.id, manualActionWaitSeconds: this.config.get('removal', { infer: true }).manualActionWaitSeconds }],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    });
+    await this.workflows.startRemoval(integration, removal.id, this.config.get('removal', { infer: true }).manualActionWaitSeconds);
     return this.view(removal);
   }
 
@@ -92,7 +86,7 @@ export class RemovalService {
     const removal = await this.latest(principal);
     if (removal.state !== 'removing') throw new ConflictException('This removal has finished; its open manual actions remain for you to do in HaloPSA.');
     try {
-      return await this.temporal.workflow.getHandle(removal.workflowId).executeUpdate(how === 'retry' ? retryManualAction : resolveManualAction, { args: [actionId] });
+      return await this.workflows.settleManualAction(removal.workflowId, how, actionId);
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) throw new BadRequestException(error.cause?.message ?? error.message);
       throw error;
@@ -113,7 +107,7 @@ export class RemovalService {
 
   /** The stored record, with the workflow's live state while it runs. */
   private async view(removal: RemovalEntity): Promise<RemovalView> {
-    const live = removal.state === 'removing' ? await this.temporal.workflow.getHandle(removal.workflowId).query(removalState).catch(() => null) : null;
+    const live = removal.state === 'removing' ? await this.workflows.removalState(removal.workflowId) : null;
     return {
       removalId: removal.id,
       state: removal.state,

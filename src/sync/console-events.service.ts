@@ -10,7 +10,7 @@ import { SecretCipher } from '../security/secret-cipher';
 import { sealedContext } from '../tenants/sealed-context';
 import { ConsoleEvent, parseConsoleEvent } from './console-event-body';
 import { checkEventSignature } from './event-signature';
-import { SyncSignaller } from './sync-signaller';
+import { WorkflowGateway } from '../temporal/workflow-gateway';
 import { normaliseComputerId } from '../console/computer-id';
 
 const COMPUTER_EVENTS = new Set(['computer.created', 'computer.updated', 'computer.deleted', 'backup.completed']);
@@ -21,7 +21,7 @@ export class ConsoleEventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: SecretCipher,
-    private readonly signaller: SyncSignaller,
+    private readonly workflows: WorkflowGateway,
     private readonly metrics: ConsoleEventMetrics,
   ) {}
 
@@ -69,8 +69,8 @@ export class ConsoleEventsService {
     if ((inserted.raw as unknown[]).length === 0) return { accepted: true, duplicate: true };
     if (integration?.state === 'connected') {
       const hid = normaliseComputerId(event.data?.ComputerHID);
-      if (COMPUTER_EVENTS.has(event.type) && hid) await this.signaller.computersChanged(integration, [hid]);
-      else await this.signaller.requestFull(integration, 'event');
+      if (COMPUTER_EVENTS.has(event.type) && hid) await this.workflows.computersChanged(integration, [hid]);
+      else await this.workflows.requestFull(integration, 'event');
     }
     return { accepted: true, duplicate: false };
   }

@@ -1,17 +1,15 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Principal } from '../access/principal';
 import { ActiveIntegrationService } from '../integrations/active-integration.service';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { SyncRunItemEntity } from '../persistence/entities/sync-run-item.entity';
 import { SyncRunEntity } from '../persistence/entities/sync-run.entity';
-import { SyncProgress, syncProgress } from '../../workflows/sync-messages';
 import { syncWorkflowId } from '../../workflows/workflow-ids';
 import { isValidTimeZone } from './quiet-window';
 import { SyncScheduleService } from './sync-schedule.service';
-import { SyncSignaller } from './sync-signaller';
+import { WorkflowGateway } from '../temporal/workflow-gateway';
 import { SyncSettingsDto } from './sync.dto';
 import { runItemView } from './run-item-view';
 
@@ -43,8 +41,7 @@ export class SyncService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly schedules: SyncScheduleService,
-    private readonly signaller: SyncSignaller,
-    private readonly temporal: Client,
+    private readonly workflows: WorkflowGateway,
     private readonly active: ActiveIntegrationService,
   ) {}
 
@@ -83,7 +80,7 @@ export class SyncService {
     if (integration.syncPaused) {
       throw new ConflictException('Syncing is paused, so nothing would run: POST /api/v1/halopsa/sync/resume first (resuming catches up at once with what changed meanwhile).');
     }
-    const queued = await this.signaller.queueFull(integration, 'manual', SYNC_NOW_WAIT_MS);
+    const queued = await this.workflows.queueFull(integration, 'manual', SYNC_NOW_WAIT_MS);
     return { ...queued, follow: queued.runId ? `/api/v1/halopsa/sync-runs/${queued.runId}` : '/api/v1/halopsa/sync-runs' };
   }
 
@@ -97,7 +94,7 @@ export class SyncService {
   /** The schedule (and watcher) follow the saved settings; a woken watcher polls now with them. */
   private async follow(updated: IntegrationEntity, options: { wakeWatcher: boolean }): Promise<SyncSettingsView> {
     const schedule = await this.schedules.reconcile(updated);
-    if (options.wakeWatcher && schedule === 'present') await this.signaller.wakeWatcher(updated);
+    if (options.wakeWatcher && schedule === 'present') await this.workflows.wakeWatcher(updated);
     return this.view(updated, schedule);
   }
 
@@ -131,14 +128,14 @@ export class SyncService {
     });
     return {
       ...runView(run),
-      progress: run.state === 'running' ? await this.progress(integration.id) : null,
+      progress: run.state === 'running' ? await this.workflows.syncProgress(integration.id) : null,
       items: { total, page, pageSize, items: items.map((item) => runItemView(item, integration)) },
     };
   }
 
   /** A run that "sync now" queued and that has not begun: only the sync workflow knows its id. */
   private async queuedRun(integrationId: string, runId: string, page: number, pageSize: number) {
-    const progress = await this.progress(integrationId);
+    const progress = await this.workflows.syncProgress(integrationId);
     if (progress?.queued.fullRunId !== runId) return null;
     return {
       runId,
@@ -154,16 +151,6 @@ export class SyncService {
       progress,
       items: { total: 0, page, pageSize, items: [] },
     };
-  }
-
-  /** Live progress, asked of the sync workflow itself. */
-  private async progress(integrationId: string): Promise<SyncProgress | null> {
-    try {
-      return await this.temporal.workflow.getHandle(syncWorkflowId(integrationId)).query(syncProgress);
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return null;
-      throw error;
-    }
   }
 
   private view(integration: IntegrationEntity, schedule: 'present' | 'absent'): SyncSettingsView {

@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { ActivityDependencies } from '../../activities';
 import { IntegrationHaloClientFactory } from '../integrations/integration-halo-client';
@@ -8,7 +7,7 @@ import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { WorkerProcessConfig } from '../config/app-config';
 import { UrlPolicy } from '../security/url-policy';
 import { SyncScheduleService } from '../sync/sync-schedule.service';
-import { SyncSignaller } from '../sync/sync-signaller';
+import { WorkflowGateway } from './workflow-gateway';
 import { TenantConsoleService } from '../tenants/tenant-console.service';
 
 /** Activities' dependencies, taken from the worker's Nest container. */
@@ -22,8 +21,7 @@ export function activityDependencies(app: INestApplicationContext, config: Worke
     publicBaseUrl: config.publicUrl.baseUrl,
     consoles: app.get(TenantConsoleService),
     schedules,
-    temporalClient: app.get(Client),
-    syncSignaller: app.get(SyncSignaller),
+    workflows: app.get(WorkflowGateway),
     syncRunRetentionDays: config.worker.syncRunRetentionDays,
     onExportFinished: async (integrationId) => {
       const integration = await app.get(DataSource).manager.findOneBy(IntegrationEntity, { id: integrationId });

@@ -6,6 +6,7 @@ import { createPayloadCodec } from '../codec/codec-keys';
 import { SharedConfig } from '../config/app-config';
 import { createDataConverter } from './data-converter';
 import { createTemporalConnection } from './temporal-connection';
+import { WorkflowGateway } from './workflow-gateway';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 /** The payload codec (AES-256-GCM, keys from config), for the codec endpoint. */
@@ -37,8 +38,16 @@ export const TEMPORAL_DATA_CONVERTER = Symbol('TEMPORAL_DATA_CONVERTER');
       useFactory: (connection: Connection, dataConverter: DataConverter, config: ConfigService<SharedConfig, true>) =>
         new Client({ connection, namespace: config.get('temporal', { infer: true }).namespace, dataConverter }),
     },
+    {
+      provide: WorkflowGateway,
+      inject: [Client, ConfigService],
+      useFactory: (client: Client, config: ConfigService<SharedConfig, true>) => {
+        const temporal = config.get('temporal', { infer: true });
+        return new WorkflowGateway(client, { taskQueue: temporal.taskQueue, maxHistoryEvents: temporal.historyLimit, batchSize: config.get('halo', { infer: true }).writeBatchSize });
+      },
+    },
   ],
-  exports: [TEMPORAL_CONNECTION, PAYLOAD_CODEC, TEMPORAL_DATA_CONVERTER, Client],
+  exports: [TEMPORAL_CONNECTION, PAYLOAD_CODEC, TEMPORAL_DATA_CONVERTER, Client, WorkflowGateway],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}

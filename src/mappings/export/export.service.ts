@@ -1,15 +1,13 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowFailedError } from '@temporalio/client';
+import { WorkflowFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { ApiConfig } from '../../config/app-config';
 import { AssetTypeMappingEntity } from '../../persistence/entities/asset-type-mapping.entity';
 import { ExportItemEntity } from '../../persistence/entities/export-item.entity';
 import { ExportRunEntity } from '../../persistence/entities/export-run.entity';
-import { exportWorkflowId } from '../../../workflows/workflow-ids';
-import { ownerOf, productWorkflowStart } from '../../temporal/product-workflow-start';
-import type { exportComputers } from '../../../workflows/export-computers';
+import { WorkflowGateway } from '../../temporal/workflow-gateway';
 import { ComputerCatalogue } from '../computers/computer-catalogue';
 import { IntegrationContext } from '../integration-context.service';
 import { EXPORT_WAIT_MS } from './export-settings';
@@ -38,7 +36,7 @@ export class ExportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: ComputerCatalogue,
-    private readonly temporal: Client,
+    private readonly workflows: WorkflowGateway,
     private readonly config: ConfigService<ApiConfig, true>,
   ) {}
 
@@ -86,14 +84,9 @@ export class ExportService {
 
   /** Starts export:<runId>; waits a little so a small export answers with its outcomes. */
   private async runWorkflow(context: IntegrationContext, exportRunId: string, count: number): Promise<boolean> {
-    const workflowId = exportWorkflowId(exportRunId);
     const batchSize = this.config.get('halo', { infer: true }).writeBatchSize;
-    const handle = await this.temporal.workflow.start<typeof exportComputers>('exportComputers', {
-      ...productWorkflowStart(this.config.get('temporal', { infer: true }).taskQueue, ownerOf(context.integration), `Export ${count} computers to HaloPSA as assets`),
-      workflowId,
-      args: [{ integrationId: context.integration.id, tenantId: context.integration.tenantId, exportRunId, batchSize }],
-    });
-    await this.dataSource.manager.update(ExportRunEntity, { id: exportRunId }, { workflowId });
+    const handle = await this.workflows.startExport(context.integration, exportRunId, count);
+    await this.dataSource.manager.update(ExportRunEntity, { id: exportRunId }, { workflowId: handle.workflowId });
     if (count > batchSize) return false;
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), EXPORT_WAIT_MS)));
