@@ -1,5 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
 import { ApiKeyGuard } from '../access/api-key.guard';
 import { ConsoleRightsGuard } from '../access/console-rights.guard';
 import { CurrentPrincipal, Principal } from '../access/principal';
@@ -15,11 +16,14 @@ export class RemovalController {
   constructor(private readonly removal: RemovalService) {}
 
   @Delete()
-  @HttpCode(202)
   @UseGuards(ConsoleRightsGuard)
   @ApiOperation({ summary: 'Remove the integration (remove:<integrationId>); a second call answers the same removal. ?dryRun=true lists what would go and what stays.' })
-  remove(@CurrentPrincipal() principal: Principal, @Query() query: DryRunQuery): Promise<RemovalView | RemovalPreview> {
-    return query.dryRun === 'true' ? this.removal.preview(principal) : this.removal.start(principal);
+  @ApiAcceptedResponse({ description: 'The removal started (or was already under way): follow it at GET /api/v1/halopsa/removal.' })
+  @ApiOkResponse({ description: 'With ?dryRun=true: what the removal would delete and what stays; nothing is changed.' })
+  remove(@CurrentPrincipal() principal: Principal, @Query() query: DryRunQuery, @Res({ passthrough: true }) response: Response): Promise<RemovalView | RemovalPreview> {
+    const dryRun = query.dryRun === 'true';
+    response.status(dryRun ? 200 : 202);
+    return dryRun ? this.removal.preview(principal) : this.removal.start(principal);
   }
 
   @Get('removal')

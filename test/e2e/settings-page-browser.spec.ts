@@ -179,7 +179,22 @@ describe('the HaloPSA settings page in a browser', () => {
         await page.getByRole('button', { name: 'Refresh' }).click();
         return (await page.getByRole('row').filter({ hasText: 'manual' }).count()) > 0;
       }, WAIT_MS, 1_000);
+      await page.getByRole('row').filter({ hasText: 'manual' }).first().getByRole('button', { name: /^Details: computers of the run/ }).click();
+      await page.getByRole('heading', { name: /^Run of .*\(manual, completed\): \d+ computer\(s\)/ }).waitFor({ timeout: WAIT_MS });
       await expectAccessible('sync');
+
+      // A Console change arrives: the watcher, woken by a settings change, finds the rename and syncs it.
+      const [linked] = (await callApi<{ items: { hid: string }[] }>(stack.apiUrl, 'GET', '/api/v1/halopsa/computers?state=linked', { token: acme.apiKey })).body.items;
+      await fetch(`${stack.console.url}/_sim/computers/${linked.hid}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ computerName: 'RENAMED-IN-CONSOLE' }) });
+      await callApi(stack.apiUrl, 'PUT', '/api/v1/halopsa/sync/settings', { token: acme.apiKey, body: { watchIntervalSeconds: 15 } });
+      await waitFor('the change to be synced by an event run', async () => {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        return (await page.getByRole('row').filter({ hasText: 'event' }).filter({ hasText: 'completed' }).count()) > 0;
+      }, WAIT_MS, 1_000);
+      await page.getByRole('row').filter({ hasText: 'event' }).first().getByRole('button', { name: /^Details: computers of the run/ }).click();
+      const changed = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'RENAMED-IN-CONSOLE', exact: true }) });
+      await changed.getByText('host name').waitFor({ timeout: WAIT_MS });
+      await expectAccessible('sync-run-detail');
       await page.setViewportSize({ width: 480, height: 800 });
       await page.getByRole('tab', { name: 'Computers' }).click();
       await page.getByText(/^\d+ computer\(s\), page 1 of \d+\.$/).waitFor({ timeout: WAIT_MS });
@@ -188,6 +203,35 @@ describe('the HaloPSA settings page in a browser', () => {
       await page.setViewportSize({ width: 1366, height: 768 });
     });
   }, 90_000);
+
+  it('Remove integration: confirms with the URL, shows what goes and stays, then a refused step as an action to retry', async () => {
+    const haloUrl = (await callApi<{ halo: { url: string } }>(stack.apiUrl, 'GET', '/api/v1/halopsa', { token: acme.apiKey })).body.halo.url;
+    const forbid = (rules: unknown[]) => fetch(`${stack.halo.url}/_sim/forbidden`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) });
+    await screenshotOnFailure(page, 'settings-page-remove-failure.png', async () => {
+      await page.getByRole('tab', { name: 'Remove integration' }).click();
+      await page.getByRole('button', { name: 'Show what removal does' }).click();
+      await page.getByRole('heading', { name: 'It leaves' }).waitFor({ timeout: WAIT_MS });
+      expect(await page.getByRole('button', { name: 'Remove', exact: true }).isDisabled()).toBe(true);
+      await page.getByLabel(/^Type the HaloPSA URL/).fill(`${haloUrl}x`);
+      expect(await page.getByRole('button', { name: 'Remove', exact: true }).isDisabled()).toBe(true);
+      await expectAccessible('remove');
+
+      await forbid([{ entity: 'CustomButton', verb: 'DELETE' }]);
+      await page.getByLabel(/^Type the HaloPSA URL/).fill(haloUrl);
+      await page.getByRole('button', { name: 'Remove', exact: true }).click();
+      const action = page.getByRole('region', { name: 'Manual action: delete-button' });
+      await action.getByRole('button', { name: 'Retry' }).waitFor({ timeout: WAIT_MS });
+      await expectAccessible('remove-manual-action');
+
+      await action.getByRole('button', { name: 'Retry' }).click();
+      await page.getByText(/^It failed again \(attempt 2\)/).waitFor({ timeout: WAIT_MS });
+      await forbid([]);
+      await action.getByRole('button', { name: 'Retry' }).click();
+      await page.getByText(/^Removed\. \d+ HaloPSA assets remain/).waitFor({ timeout: WAIT_MS });
+      await expectAccessible('removed');
+    });
+    expect(stack.halo.state.assets.all().length).toBeGreaterThan(0);
+  }, 120_000);
 
   it('signs out: the page asks for the key again and the API no longer answers this browser', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -110,3 +110,43 @@ export interface SyncRun {
   counts: Record<string, number> | null;
   error: string | null;
 }
+
+export interface RemovalPreview {
+  dryRun: true;
+  willRemove: string[];
+  willStay: string[];
+}
+
+export interface ManualAction {
+  id: string;
+  step: string;
+  what: string;
+  where: string;
+  why: string;
+  state: 'open' | 'retrying' | 'done-by-retry' | 'resolved-by-hand';
+  attempts?: number;
+  lastTriedAt?: string;
+}
+
+export interface Removal {
+  removalId: string;
+  state: 'removing' | 'removed';
+  steps: { step: string; outcome: string; detail: string | null }[];
+  manualActions: ManualAction[];
+  waitingUntil: string | null;
+  assetsRemaining: number | null;
+}
+
+export interface SyncRunItem {
+  hid: string;
+  hostName: string | null;
+  companyName: string | null;
+  action: string;
+  outcome: string;
+  changedFields?: string[];
+  reason: string | null;
+}
+
+export interface SyncRunDetail extends SyncRun {
+  items: { total: number; items: SyncRunItem[] };
+}

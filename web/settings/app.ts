@@ -4,6 +4,7 @@ import { companiesTab } from './companies-tab.js';
 import { computersTab } from './computers-tab.js';
 import { el, replaceContent } from './dom.js';
 import { licencesTab } from './licences-tab.js';
+import { removeTab } from './remove-tab.js';
 import { SessionView, signInView } from './sign-in-view.js';
 import { syncTab } from './sync-tab.js';
 import { tabs } from './tabs.js';
@@ -32,6 +33,7 @@ function showSettings(session: SessionView): void {
     { id: 'licences', label: 'Licences', render: licencesTab },
     { id: 'computers', label: 'Computers', render: computersTab },
     { id: 'sync', label: 'Sync', render: syncTab },
+    { id: 'remove', label: 'Remove integration', render: removeTab },
   ];
   replaceContent(root, el('div', { class: 'session' }, signOut), tabs(steps));
 }

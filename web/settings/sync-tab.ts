@@ -1,5 +1,5 @@
 import { callApi, errorText } from './api-client.js';
-import { SyncRun, SyncSettings } from './api-types.js';
+import { SyncRun, SyncRunDetail, SyncSettings } from './api-types.js';
 import { el, replaceContent, statusLine } from './dom.js';
 
 const RUNS_SHOWN = 20;
@@ -9,6 +9,7 @@ export function syncTab(): HTMLElement {
   const summary = el('p', {});
   const status = statusLine();
   const runs = el('div', {});
+  const detail = el('div', { 'aria-live': 'polite' });
   const act = (label: string, path: string, done: string): HTMLButtonElement => {
     const button = el('button', { type: 'button' }, label);
     button.addEventListener('click', () => {
@@ -32,7 +33,7 @@ export function syncTab(): HTMLElement {
       (error: unknown) => (summary.textContent = errorText(error)),
     );
     callApi<{ items: SyncRun[] }>('GET', `/api/v1/halopsa/sync-runs?pageSize=${RUNS_SHOWN}`).then(
-      (answer) => replaceContent(runs, answer.items.length === 0 ? el('p', {}, 'No sync has run yet: press "Sync now".') : runsTable(answer.items)),
+      (answer) => replaceContent(runs, answer.items.length === 0 ? el('p', {}, 'No sync has run yet: press "Sync now".') : runsTable(answer.items, (run) => showRun(detail, run))),
       (error: unknown) => replaceContent(runs, el('p', { class: 'error' }, errorText(error))),
     );
   };
@@ -46,6 +47,7 @@ export function syncTab(): HTMLElement {
     status.node,
     el('h3', {}, 'Latest runs'),
     runs,
+    detail,
   );
 }
 
@@ -55,13 +57,53 @@ function refresh(load: () => void): HTMLButtonElement {
   return button;
 }
 
-function runsTable(items: SyncRun[]): HTMLElement {
+/** How many computers of a run are shown. */
+const RUN_ITEMS_SHOWN = 200;
+
+/** One run, computer by computer: what was done or why not. */
+function showRun(detail: HTMLElement, run: SyncRun): void {
+  replaceContent(detail, el('p', { class: 'status progress' }, 'Loading the run…'));
+  callApi<SyncRunDetail>('GET', `/api/v1/halopsa/sync-runs/${encodeURIComponent(run.runId)}?pageSize=${RUN_ITEMS_SHOWN}`).then(
+    (answer) => {
+      const shown = answer.items.items.length < answer.items.total ? ` (the first ${answer.items.items.length})` : '';
+      replaceContent(
+        detail,
+        el('h3', {}, `Run of ${new Date(answer.startedAt).toLocaleString()} (${answer.trigger}, ${answer.state}): ${answer.items.total} computer(s)${shown}`),
+        answer.items.total === 0
+          ? el('p', {}, 'This run looked at no computer.')
+          : el(
+              'table',
+              {},
+              el('thead', {}, el('tr', {}, ...['Computer', 'Company', 'Action', 'Outcome', 'Changes', 'Reason'].map((title) => el('th', { scope: 'col' }, title)))),
+              el(
+                'tbody',
+                {},
+                ...answer.items.items.map((item) =>
+                  el('tr', {}, el('th', { scope: 'row' }, item.hostName ?? item.hid), el('td', {}, item.companyName ?? ''), el('td', {}, item.action), el('td', {}, item.outcome), el('td', {}, (item.changedFields ?? []).join(', ')), el('td', {}, item.reason ?? '')),
+                ),
+              ),
+            ),
+      );
+    },
+    (error: unknown) => replaceContent(detail, el('p', { class: 'error' }, errorText(error))),
+  );
+}
+
+function runsTable(items: SyncRun[], open: (run: SyncRun) => void): HTMLElement {
   const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'running');
   const counts = (run: SyncRun): string => run.error ?? Object.entries(run.counts ?? {}).map(([what, n]) => `${what}: ${n}`).join(', ');
   return el(
     'table',
     {},
-    el('thead', {}, el('tr', {}, ...['Started', 'Finished', 'Trigger', 'State', 'What it did'].map((title) => el('th', { scope: 'col' }, title)))),
-    el('tbody', {}, ...items.map((run) => el('tr', {}, el('th', { scope: 'row' }, when(run.startedAt)), el('td', {}, when(run.finishedAt)), el('td', {}, run.trigger), el('td', {}, run.state), el('td', {}, counts(run))))),
+    el('thead', {}, el('tr', {}, ...['Started', 'Finished', 'Trigger', 'State', 'What it did', 'Computers'].map((title) => el('th', { scope: 'col' }, title)))),
+    el(
+      'tbody',
+      {},
+      ...items.map((run) => {
+        const details = el('button', { type: 'button', class: 'secondary', 'aria-label': `Details: computers of the run of ${when(run.startedAt)}` }, 'Details');
+        details.addEventListener('click', () => open(run));
+        return el('tr', {}, el('th', { scope: 'row' }, when(run.startedAt)), el('td', {}, when(run.finishedAt)), el('td', {}, run.trigger), el('td', {}, run.state), el('td', {}, counts(run)), el('td', {}, details));
+      }),
+    ),
   );
 }
