@@ -58,6 +58,9 @@ async function post(context: AssetWriterContext, requests: readonly AssetWriteRe
       await record({ hid: request.hid, ok: true, assetId: saved[index].id, created });
     }
   } catch (error) {
+    // Refused for the rate limit (HaloPSA's 429, or the product's own budget before sending): nothing
+    // was created, so the claims go back and the retry creates them without looking them up first.
+    if (error instanceof HaloError && error.kind === 'rate_limited') await context.links.release(requests.filter((r) => r.write.id === undefined).map((r) => r.hid));
     if (!(error instanceof HaloError) || (error.kind !== 'validation' && error.kind !== 'not_found')) throw error;
     if (requests.length === 1) {
       if (requests[0].write.id === undefined) await context.links.release([requests[0].hid]);

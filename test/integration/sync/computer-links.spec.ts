@@ -3,6 +3,7 @@ import { ComputerLinks, linkState } from '../../../src/computer-links/computer-l
 import { dataSourceOptions } from '../../../src/persistence/data-source-options';
 import { applyPlan, planSync } from '../../../src/sync/plan/sync-plan';
 import type { PlanItem } from '../../../src/sync/plan/sync-plan-types';
+import { insertIntegrationRow } from '../../support/integration-row';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 import { desired, notTaking, taking } from '../../unit/sync/sync-plan-fixtures';
 
@@ -14,15 +15,7 @@ describe('ComputerLinks (PostgreSQL): every state change of a computer link', ()
   beforeAll(async () => {
     database = await createTestDatabase();
     dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
-    const [tenant] = await dataSource.query(
-      `INSERT INTO tenants (name, console_url, console_web_url, console_login_sealed, console_password_sealed) VALUES ('T', 'https://c', 'https://c', 'x', 'x') RETURNING id`,
-    );
-    const [integration] = await dataSource.query(
-      `INSERT INTO integrations (tenant_id, halo_resource_url, halo_auth_url, halo_client_id, halo_client_secret_sealed, state, connect_token)
-       VALUES ($1, 'https://h/api', 'https://h/auth', 'id', 'x', 'connected', 'token') RETURNING id`,
-      [tenant.id],
-    );
-    links = new ComputerLinks(dataSource.manager, integration.id);
+    links = new ComputerLinks(dataSource.manager, await insertIntegrationRow(dataSource));
   });
 
   afterAll(async () => {
