@@ -45,6 +45,8 @@ export async function integrationSync(input: IntegrationSyncInput): Promise<void
   let full: SyncRequestTrigger | null = input.pending?.full ?? null;
   /** The queued full run's id, decided when it is queued so that "sync now" can answer it. */
   let fullRunId: string | null = input.pending?.fullRunId ?? null;
+  /** The run taken from the queue whose record beginSyncRun is still writing: answered as queued until then. */
+  let beginningRunId: string | null = null;
   /** Computers named by events or the watcher, waiting for their run. */
   const changed = new ComputerQueue(input.pending?.hids);
   const recordsLastRunState = patched('last-sync-run-state');
@@ -66,13 +68,16 @@ export async function integrationSync(input: IntegrationSyncInput): Promise<void
   setHandler(stopSync, () => {
     stopping = true;
   });
-  setHandler(syncProgress, () => ({ running: running[running.length - 1] ?? null, queued: { full: full !== null, fullRunId, computers: changed.size }, runsInThisHistory: runs }));
+  setHandler(syncProgress, () => ({ running: running[running.length - 1] ?? null, queued: { full: full !== null, fullRunId, beginningRunId, computers: changed.size }, runsInThisHistory: runs }));
 
   /** One run, always given a final record: a failure while planning (a Console refusing the login, say) fails the run, not the workflow. */
   async function run(trigger: SyncRequestTrigger, scope: string[] | undefined, supersedes: string | undefined, runId = uuid4()): Promise<void> {
     let progress: Running | undefined;
     try {
-      const begun = await activities.beginSyncRun({ integrationId: input.integrationId, runId, workflowId: workflowInfo().workflowId, trigger, hids: scope, supersedes });
+      beginningRunId = runId;
+      const begun = await activities
+        .beginSyncRun({ integrationId: input.integrationId, runId, workflowId: workflowInfo().workflowId, trigger, hids: scope, supersedes })
+        .finally(() => (beginningRunId = null));
       runs++;
       if (begun.state === 'skipped') return recordLastRunState('skipped');
       progress = { runId, trigger, scope: scope ? 'computers' : 'full', planned: begun.pending, processed: 0 };

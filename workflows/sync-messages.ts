@@ -19,8 +19,11 @@ export const stopSync = defineSignal('stopSync');
 
 export interface SyncProgress {
   running: { runId: string; trigger: SyncRequestTrigger; scope: 'full' | 'computers'; planned: number; processed: number } | null;
-  /** `fullRunId`: the id the queued full run will have (absent in workflows started before it was kept). */
-  queued: { full: boolean; fullRunId?: string | null; computers: number };
+  /**
+   * `fullRunId`: the id the queued full run will have; `beginningRunId`: the run taken from the
+   * queue whose record is not written yet. Both absent in workflows started before they were kept.
+   */
+  queued: { full: boolean; fullRunId?: string | null; beginningRunId?: string | null; computers: number };
   runsInThisHistory: number;
 }
 

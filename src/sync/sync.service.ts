@@ -133,10 +133,11 @@ export class SyncService {
     };
   }
 
-  /** A run that "sync now" queued and that has not begun: only the sync workflow knows its id. */
+  /** A run that "sync now" queued and that has no record yet: only the sync workflow knows its id. */
   private async queuedRun(integrationId: string, runId: string, page: number, pageSize: number) {
     const progress = await this.workflows.syncProgress(integrationId);
-    if (progress?.queued.fullRunId !== runId) return null;
+    const { fullRunId, beginningRunId } = progress?.queued ?? {};
+    if (runId !== fullRunId && runId !== beginningRunId) return null;
     return {
       runId,
       trigger: null,

@@ -213,5 +213,14 @@ describe('Temporal payloads are encrypted; operators read them through the codec
       expect(encodingOf(failure.encodedAttributes as Payload)).toBe('binary/encrypted');
     }
     expect(text(proto.api.history.v1.History.encode(events).finish())).not.toContain(reason);
+
+    // What the Temporal UI does to show a failure: it sends the encoded attributes to the codec endpoint.
+    const decoded = await codecCall('/codec/decode', { token: stack.operatorToken, body: { payloads: failures.map((failure) => toJsonPayload(failure.encodedAttributes as Payload)) } });
+    expect(decoded.status).toBe(200);
+    const attributes = ((await decoded.json()) as { payloads: JsonPayload[] }).payloads.map(
+      (payload) => defaultPayloadConverter.fromPayload(fromJsonPayload(payload)) as { message: string; stack_trace: string },
+    );
+    expect(attributes.map((decodedFailure) => decodedFailure.message)).toContain(reason);
+    expect(JSON.stringify(attributes)).not.toContain('not-the-secret');
   });
 });

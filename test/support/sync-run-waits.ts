@@ -38,12 +38,15 @@ export function syncRunWaits<Run extends SyncRunSummary = SyncRunSummary>(stack:
       const { runId, follow } = asked.body;
       if (follow !== `/api/v1/halopsa/sync-runs/${runId}`) throw new Error(`sync now gave ${follow} to follow run ${runId}`);
       let followed: Run | undefined;
+      // From the moment it is answered, the run is there to follow: any answer but 200 fails at once.
+      let refused: string | undefined;
       await waitFor(`sync run ${runId} to finish`, async () => {
         const answer = await api<Run>('GET', follow);
-        if (answer.status !== 200) throw new Error(`${follow} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-        followed = answer.body;
-        return followed.state !== 'queued' && followed.state !== 'running';
+        if (answer.status !== 200) refused = `${follow} answered ${answer.status}: ${JSON.stringify(answer.body)}`;
+        else followed = answer.body;
+        return refused !== undefined || (followed?.state !== 'queued' && followed?.state !== 'running');
       }, timeoutMs ?? 60_000, 200);
+      if (refused) throw new Error(refused);
       const listed = await finished((run) => run.runId === runId, known, 5_000);
       if (listed.trigger !== 'manual' || followed?.runId !== runId) throw new Error(`run ${runId} followed as ${JSON.stringify(followed)}, listed as ${JSON.stringify(listed)}`);
       return listed;

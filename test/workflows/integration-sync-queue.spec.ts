@@ -3,7 +3,9 @@ import { waitFor } from '../../dev/wait-for';
 import type { BeginRunInput, SyncActivities } from '../../activities/sync-activities';
 import { integrationSync, IntegrationSyncInput } from '../../workflows/integration-sync';
 import { LAST_SYNC_RUN_STATE } from '../../workflows/search-attributes';
-import { computersChanged, queueFullSync, requestFullSync, stopSync } from '../../workflows/sync-messages';
+import { computersChanged, queueFullSync, requestFullSync, stopSync, syncProgress } from '../../workflows/sync-messages';
+import { syncWorkflowId } from '../../workflows/workflow-ids';
+import { WorkflowGateway } from '../../src/temporal/workflow-gateway';
 import { StartedWorkflow, stubActivityWorkersForThisFile } from '../support/stub-activity-worker';
 
 interface FinishedRun {
@@ -14,23 +16,26 @@ interface FinishedRun {
 
 /**
  * Stub sync activities: a full run plans `fullBatches` batches, a computers run one; each batch
- * waits for the test to let it go when `gated`, so signals can arrive between batches.
+ * (and, when `beginGated`, each run's beginning) waits for the test to let it go when `gated`, so
+ * signals can arrive in between.
  */
-function stubSync(options: { fullBatches: number; gated?: boolean; beginFails?: { message: string; type: string } }) {
+function stubSync(options: { fullBatches: number; gated?: boolean; beginGated?: boolean; beginFails?: { message: string; type: string } }) {
   const begun: BeginRunInput[] = [];
   const finished: FinishedRun[] = [];
   const remaining = new Map<string, number>();
   const gates: (() => void)[] = [];
+  const gate = () => new Promise<void>((resolve) => gates.push(resolve));
   const activities: SyncActivities = {
     async beginSyncRun(input) {
       begun.push(input);
+      if (options.beginGated) await gate();
       if (options.beginFails) throw ApplicationFailure.nonRetryable(options.beginFails.message, options.beginFails.type);
       const pending = input.hids ? 1 : options.fullBatches;
       remaining.set(input.runId, pending);
       return { state: 'running', pending };
     },
     async applySyncBatch(input) {
-      if (options.gated) await new Promise<void>((resolve) => gates.push(resolve));
+      if (options.gated) await gate();
       const left = (remaining.get(input.runId) ?? 1) - 1;
       remaining.set(input.runId, left);
       return { processed: 1, remaining: left };
@@ -94,6 +99,35 @@ describe('sync:<integrationId>', () => {
     expect(ids[2]).toBe(ids[1]);
     expect(ids[1]).not.toBe(ids[0]);
     expect(stub.begun.map((run) => run.trigger)).toEqual(['manual', 'manual']);
+  });
+
+  it('answers "sync now" sent with start (update-with-start) with a run id that stays answerable until the run is recorded', async () => {
+    const stub = stubSync({ fullBatches: 1, gated: true, beginGated: true });
+    const integration = { id: `int-${Date.now()}`, tenantId: 't' };
+    const { first, second, third, beginning, queued } = await workers().run(stub.activities, async (taskQueue) => {
+      const gateway = new WorkflowGateway(workers().env.client, { taskQueue, maxHistoryEvents: 10_000, batchSize: 100 });
+      const handle = workers().env.client.workflow.getHandle(syncWorkflowId(integration.id));
+      try {
+        const first = await gateway.queueFull(integration, 'manual', 20_000);
+        await waitFor('the first run to begin', async () => stub.begun.length === 1, 20_000);
+        const beginning = (await handle.query(syncProgress)).queued;
+        const second = await gateway.queueFull(integration, 'manual', 20_000);
+        const third = await gateway.queueFull(integration, 'manual', 20_000);
+        const queued = (await handle.query(syncProgress)).queued;
+        for (let gates = 4; gates > 0; gates--) await stub.release();
+        await waitFor('two runs finished', async () => stub.finished.length === 2, 20_000);
+        return { first, second, third, beginning, queued };
+      } finally {
+        await handle.terminate().catch(() => undefined);
+      }
+    });
+    expect(first).toEqual({ workflowId: syncWorkflowId(integration.id), runId: stub.begun[0].runId });
+    // Taken from the queue, its record not yet written: still answered as the run to follow.
+    expect(beginning).toMatchObject({ full: false, fullRunId: null, beginningRunId: first.runId });
+    expect(second.runId).not.toBe(first.runId);
+    expect(third.runId).toBe(second.runId);
+    expect(queued).toMatchObject({ full: true, fullRunId: second.runId, beginningRunId: first.runId });
+    expect(stub.begun.map((run) => [run.runId, run.trigger])).toEqual([[first.runId, 'manual'], [second.runId, 'manual']]);
   });
 
   it('syncs computers named during a full run between its batches, replacing what it planned for them', async () => {
