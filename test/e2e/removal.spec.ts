@@ -71,6 +71,7 @@ describe('removing the integration', () => {
     expect((await api<{ schedule: string }>('GET', '/api/v1/halopsa/sync/settings')).body.schedule).toBe('present');
     const assets = stack.halo.state.assets.all().length;
     const preview = await api<{ dryRun: boolean; willRemove: string[]; willStay: string[] }>('DELETE', '/api/v1/halopsa?dryRun=true');
+    expect(preview.status).toBe(200);
     expect(preview.body.willStay[0]).toMatch(/^5 HaloPSA assets, as they are \(no longer synced\), but without the Console data .* empties those values/);
     expect(buttons()).toHaveLength(1);
 

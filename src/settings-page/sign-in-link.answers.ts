@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const signInLinkAnswer = z.strictObject({ url: z.string(), expiresAt: z.iso.datetime() });
