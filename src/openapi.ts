@@ -15,21 +15,27 @@ export function mountOpenApi(app: INestApplication): void {
       .addBearerAuth(operatorTokenScheme, OPERATOR_TOKEN_SCHEME)
       .build(),
   );
-  SwaggerModule.setup('docs', app, withRateLimitAnswers(document), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, withAnswersEveryRouteGives(document), { jsonDocumentUrl: 'docs-json' });
 }
 
-/** Every /api/v1 route is behind the rate limit (src/http/rate-limit), so each may answer 429. */
-function withRateLimitAnswers(document: OpenAPIObject): OpenAPIObject {
+/**
+ * Answers any route may give before its handler runs: a body the JSON parser refuses (not JSON,
+ * hostile keys) is 400, one over the size limit 413 (src/http/body-size-limit.ts), and every
+ * /api/v1 route is behind the rate limit (src/http/rate-limit), 429.
+ */
+function withAnswersEveryRouteGives(document: OpenAPIObject): OpenAPIObject {
   for (const [path, operations] of Object.entries(document.paths)) {
-    if (!path.startsWith('/api/v1/')) continue;
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
-      const operation = operations[method];
-      if (!operation) continue;
-      operation.responses[429] = {
-        description: 'Too many requests from this key, operator or address: wait the Retry-After header\'s seconds.',
-        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorAnswer) } } },
-      };
+      const responses = operations[method]?.responses;
+      if (!responses) continue;
+      responses[400] ??= errorAnswer('The request body is not JSON, or holds a key or character no field accepts.');
+      responses[413] = errorAnswer('The request body is larger than the API takes.');
+      if (path.startsWith('/api/v1/')) responses[429] = errorAnswer("Too many requests from this key, operator or address: wait the Retry-After header's seconds.");
     }
   }
   return document;
+}
+
+function errorAnswer(description: string) {
+  return { description, content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorAnswer) } } } };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagedAnswer } from '../http/openapi/paged-answer';
 import { SyncNowAnswer, SyncService, SyncSettingsView } from './sync.service';
 
 export const syncNowAnswer = z.strictObject({
@@ -35,11 +36,7 @@ const runFields = {
   workflowId: z.string(),
 };
 
-function page<T extends z.ZodType>(item: T) {
-  return z.strictObject({ total: z.int(), page: z.int(), pageSize: z.int(), items: z.array(item) });
-}
-
-export const syncRunsAnswer = page(z.strictObject(runFields)) satisfies z.ZodType<Awaited<ReturnType<SyncService['runs']>>>;
+export const syncRunsAnswer = pagedAnswer(z.strictObject(runFields)) satisfies z.ZodType<Awaited<ReturnType<SyncService['runs']>>>;
 
 const progress = z
   .strictObject({
@@ -49,7 +46,7 @@ const progress = z
   })
   .describe("The sync workflow's live progress.");
 
-const items = page(
+const items = pagedAnswer(
   z.strictObject({
     hid: z.string(),
     hostName: z.string().nullable(),
@@ -78,6 +75,6 @@ export const syncRunAnswer = z.union([
     error: z.null(),
     workflowId: z.string(),
     progress,
-    items: page(z.never()).describe('Empty until the run begins.'),
+    items: pagedAnswer(z.never()).describe('Empty until the run begins.'),
   }),
 ]) satisfies z.ZodType<Awaited<ReturnType<SyncService['run']>>>;

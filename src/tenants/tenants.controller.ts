@@ -3,11 +3,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { OperatorGuard } from '../access/operator.guard';
 import { ApiErrorAnswers } from '../http/openapi/error-answers';
 import { OperatorTokenAuth } from '../http/openapi/security-schemes';
+import { ApiAnswer } from '../http/openapi/zod-answer';
 import { PageQuery } from '../http/page-query';
 import { ApiVendorErrors } from '../http/vendor-error-answers';
 import { CreateApiKeyDto, CreatedApiKeyView } from './dto/create-api-key.dto';
 import { CreatedTenantView, CreateTenantDto, TenantView } from './dto/create-tenant.dto';
-import { TenantPage } from './dto/tenant-list.dto';
+import { TenantPage, tenantPageAnswer } from './dto/tenant-list.dto';
 import { UpdateTenantDto } from './dto/update-tenant.dto';
 import { TenantsService } from './tenants.service';
 
@@ -30,7 +31,7 @@ export class TenantsController {
 
   @Get()
   @ApiOperation({ summary: 'List tenants (oldest first, paged) with their HaloPSA integration: its id, state and last error.' })
-  @ApiOkResponse({ type: TenantPage })
+  @ApiAnswer(200, tenantPageAnswer, 'One page of tenants.')
   @ApiErrorAnswers({ 400: 'page or pageSize is out of range.' })
   list(@Query() query: PageQuery): Promise<TenantPage> {
     return this.tenants.list(query.page ?? 1, query.pageSize ?? 50);

@@ -5,6 +5,7 @@ import { RecordedAnswer } from './answer-recorder';
 /** The parts of an OpenAPI 3.0 document (/docs-json) that say what a route answers. */
 export interface OpenApiDocument {
   paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+  components?: { schemas?: Record<string, unknown> };
 }
 
 /** Answers without a body, or whose body is not the API's own (a redirect). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagedAnswer } from '../../http/openapi/paged-answer';
 import { ComputerChange, ComputerPage, ComputerView } from './computers.service';
 
 const computer = z.strictObject({
@@ -24,7 +25,7 @@ const computer = z.strictObject({
     .describe('Unlinked computers only: assets that may be this computer.'),
 }) satisfies z.ZodType<ComputerView>;
 
-export const computerPageAnswer = z.strictObject({ total: z.int(), page: z.int(), pageSize: z.int(), items: z.array(computer) }) satisfies z.ZodType<ComputerPage>;
+export const computerPageAnswer = pagedAnswer(computer) satisfies z.ZodType<ComputerPage>;
 
 export const computerChangeAnswer = z.strictObject({
   dryRun: z.boolean(),
