@@ -4,7 +4,11 @@ const strictFiles = ['e2e/connect-halopsa', 'e2e/mappings', 'e2e/sync', 'e2e/rem
 /** Seven tiers, one runner: `npm test` runs them all; `--selectProjects <tier>` runs one. */
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 /** The Temporal CLI binary and a PostgreSQL server, found or started once per run. */
+/** Stops what a test file left running (a timed-out beforeAll), so jest can exit. */
+const STOP_LEFTOVERS = '<rootDir>/test/support/stop-leftovers.ts';
 const services = { globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts' };
+/** The e2e tiers also check every answer their API calls receive against /docs (test/support/documented-answers.ts). */
+const documentedAnswers = { setupFilesAfterEnv: [STOP_LEFTOVERS, '<rootDir>/test/support/documented-answers.ts'] };
 /** Not a tier: `npm run replay:record` switches it on to record the replay histories (test/replay/README.md). */
 const recording = process.env.RECORD_REPLAY_HISTORIES === '1';
 
@@ -14,8 +18,7 @@ function tier(name, extra = {}) {
     testEnvironment: 'node',
     transform,
     moduleFileExtensions: ['ts', 'js', 'json'],
-    /** Stops what a test file left running (a timed-out beforeAll), so jest can exit. */
-    setupFilesAfterEnv: ['<rootDir>/test/support/stop-leftovers.ts'],
+    setupFilesAfterEnv: [STOP_LEFTOVERS],
     testMatch: [`<rootDir>/test/${name}/**/*.spec.ts`],
     ...extra,
   };
@@ -27,10 +30,11 @@ module.exports = {
     tier('integration', { ...services, slowTestThreshold: 30 }),
     tier('workflows', services),
     tier('replay', services),
-    tier('e2e', { ...services, slowTestThreshold: 30 }),
+    tier('e2e', { ...services, ...documentedAnswers, slowTestThreshold: 30 }),
     tier('faults', { ...services, slowTestThreshold: 120 }),
     tier('strict', {
       ...services,
+      ...documentedAnswers,
       slowTestThreshold: 120,
       setupFiles: ['<rootDir>/test/support/strict-profile.ts'],
       testMatch: strictFiles.map((file) => `<rootDir>/test/${file}.spec.ts`),

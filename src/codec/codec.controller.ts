@@ -1,13 +1,17 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PayloadCodec } from '@temporalio/common';
 import { Response } from 'express';
 import { z } from 'zod';
 import { ApiConfig } from '../config/app-config';
+import { ApiErrorAnswers } from '../http/openapi/error-answers';
+import { OperatorTokenAuth } from '../http/openapi/security-schemes';
+import { ApiAnswer } from '../http/openapi/zod-answer';
 import { constantTimeEqual } from '../security/api-keys';
 import { PAYLOAD_CODEC } from '../temporal/temporal.module';
 import { PayloadDecryptionError } from './aes-gcm-payload-codec';
+import { codecSessionAnswer, payloadsAnswer } from './codec.answers';
 import { CodecAuthGuard } from './codec-auth.guard';
 import { CODEC_PAGE_HEADERS, codecLoginPage, codecSignedInPage } from './codec-login-page';
 import { CODEC_SESSION_COOKIE, CODEC_SESSION_TTL_MS, issueCodecSession } from './codec-session';
@@ -31,9 +35,10 @@ export class CodecController {
   @Post('decode')
   @HttpCode(200)
   @UseGuards(CodecAuthGuard)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: "Temporal remote codec: decrypt payloads ({payloads: [{metadata, data}]}, base64 proto JSON); others pass through." })
-  @ApiOkResponse({ description: 'The decoded payloads, in the same order.' })
+  @OperatorTokenAuth()
+  @ApiOperation({ summary: "Temporal remote codec: decrypt payloads ({payloads: [{metadata, data}]}, base64 proto JSON); others pass through. The /codec/login session cookie stands for the token." })
+  @ApiAnswer(200, payloadsAnswer, 'The decoded payloads, in the same order.')
+  @ApiErrorAnswers({ 400: 'The body is not Payloads JSON, or a payload fails to decrypt.' })
   decode(@Body() body: unknown): Promise<JsonPayloads> {
     return this.convert('decode', body);
   }
@@ -41,21 +46,26 @@ export class CodecController {
   @Post('encode')
   @HttpCode(200)
   @UseGuards(CodecAuthGuard)
-  @ApiBearerAuth()
+  @OperatorTokenAuth()
   @ApiOperation({ summary: 'Temporal remote codec: encrypt payloads with the active key (what the UI sends when it starts or signals a workflow).' })
-  @ApiOkResponse({ description: 'The encoded payloads, in the same order.' })
+  @ApiAnswer(200, payloadsAnswer, 'The encoded payloads, in the same order.')
+  @ApiErrorAnswers({ 400: 'The body is not Payloads JSON.' })
   encode(@Body() body: unknown): Promise<JsonPayloads> {
     return this.convert('encode', body);
   }
 
   @Get('login')
   @ApiOperation({ summary: 'A page where an operator opens a codec session (cookie) for the Temporal UI.' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The sign-in page (HTML).' })
   loginPage(@Res() response: Response): void {
     response.status(200).set(CODEC_PAGE_HEADERS).send(codecLoginPage());
   }
 
   @Post('login')
   @ApiOperation({ summary: 'Open a codec session for the Temporal UI with the operator token (form field or JSON "token"); sets an HttpOnly cookie.' })
+  @ApiAnswer(200, codecSessionAnswer, 'Signed in: the session cookie is set (a form post gets a page saying so).')
+  @ApiErrorAnswers({ 401: 'That is not the operator token (a form post gets the page again, saying so).' })
   login(@Body() body: unknown, @Headers('content-type') contentType: string | undefined, @Res() response: Response): void {
     const html = (contentType ?? '').startsWith('application/x-www-form-urlencoded');
     const parsed = loginBody.safeParse(body);
@@ -81,6 +91,7 @@ export class CodecController {
 
   @Post('logout')
   @ApiOperation({ summary: 'End the codec session of this browser.' })
+  @ApiNoContentResponse({ description: 'Signed out (a form post gets the sign-in page, 200).' })
   logout(@Headers('content-type') contentType: string | undefined, @Res() response: Response): void {
     response.clearCookie(CODEC_SESSION_COOKIE, { path: '/codec' });
     if ((contentType ?? '').startsWith('application/x-www-form-urlencoded')) response.status(200).set(CODEC_PAGE_HEADERS).send(codecLoginPage());

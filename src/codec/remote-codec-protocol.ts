@@ -26,7 +26,7 @@ export class RemoteCodecRequestError extends Error {
 
 const MAX_PAYLOADS = 1_000;
 const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64');
-const jsonPayload = z.looseObject({
+export const jsonPayload = z.looseObject({
   metadata: z.record(z.string(), base64).nullish(),
   data: base64.nullish(),
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Request, Response } from 'express';
 import { Repository } from 'typeorm';
@@ -10,10 +10,13 @@ import { findCurrentApiKey } from '../access/current-api-key';
 import { CurrentPrincipal, Principal } from '../access/principal';
 import { readCookie } from '../codec/codec-session';
 import { ApiConfig } from '../config/app-config';
+import { ApiKeyAuth } from '../http/openapi/security-schemes';
+import { ApiAnswer } from '../http/openapi/zod-answer';
 import { ApiKeyEntity } from '../persistence/entities/api-key.entity';
 import { parseApiKey } from '../security/api-keys';
 import { SecretCipher } from '../security/secret-cipher';
 import { issuePageSession, openPageSession, PAGE_SESSION_COOKIE, PAGE_SESSION_TTL_MS, PageSession } from './page-session';
+import { signInLinkAnswer } from './sign-in-link.answers';
 import { SignInLinksService } from './sign-in-links.service';
 
 const signInBody = z.object({ apiKey: z.string().max(1_000) });
@@ -56,8 +59,9 @@ export class PageSessionController {
 
   @Post('sign-in-links')
   @UseGuards(ApiKeyGuard)
-  @ApiBearerAuth()
+  @ApiKeyAuth()
   @ApiOperation({ summary: 'A one-time link (15 minutes) that signs this API key in to the settings page in a browser, e.g. for `npm run demo`.' })
+  @ApiAnswer(201, signInLinkAnswer, 'The link, shown once.')
   async createSignInLink(@CurrentPrincipal() principal: Principal): Promise<{ url: string; expiresAt: string }> {
     const { token, expiresAt } = await this.links.create(principal.apiKeyId, new Date());
     return { url: `${this.config.get('publicUrl', { infer: true }).baseUrl}/settings/sign-in/${token}`, expiresAt: expiresAt.toISOString() };

@@ -1,3 +1,5 @@
+import { recordAnswer } from './answer-recorder';
+
 /** Minimal JSON-over-HTTP calls against the product's API, as an MSP's screens make them. */
 export interface ApiAnswer<T = unknown> {
   status: number;
@@ -17,10 +19,12 @@ export async function callApi<T = unknown>(
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
   const text = await response.text();
   let body: unknown = text;
+  let json: unknown;
   try {
-    body = JSON.parse(text);
+    body = json = JSON.parse(text);
   } catch {
     // plain-text answers stay text
   }
+  recordAnswer({ baseUrl, method, path, status: response.status, json });
   return { status: response.status, body: body as T };
 }

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { recordAnswer } from './answer-recorder';
 
 export interface RawAnswer {
   status: number;
@@ -32,6 +33,7 @@ export function rawRequest(baseUrl: string, method: string, path: string, option
         } catch {
           json = undefined;
         }
+        recordAnswer({ baseUrl, method, path, status: response.statusCode ?? 0, json });
         resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json });
       });
     });

@@ -1,18 +1,19 @@
 import { Body, ConflictException, Controller, Get, NotFoundException, Put, UseGuards } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
 import { ApiKeyGuard } from '../../access/api-key.guard';
 import { ConsoleRightsGuard } from '../../access/console-rights.guard';
 import { CurrentPrincipal, Principal } from '../../access/principal';
+import { ApiErrorAnswers } from '../../http/openapi/error-answers';
+import { ApiConsoleRightsNeeded, ApiKeyAuth } from '../../http/openapi/security-schemes';
 import { IntegrationEntity } from '../../persistence/entities/integration.entity';
 import { haloInstanceOf, HaloRequestBudget } from './halo-request-budget';
 import { RequestBudgetDto, RequestBudgetView } from './request-budget.dto';
 
 @ApiTags('halopsa')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Missing, unknown or revoked API key.' })
-@ApiNotFoundResponse({ description: 'HaloPSA is not connected yet.' })
+@ApiKeyAuth()
+@ApiErrorAnswers({ 404: 'HaloPSA is not connected yet.' })
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/halopsa/request-budget')
 export class RequestBudgetController {
@@ -32,8 +33,11 @@ export class RequestBudgetController {
   @UseGuards(ConsoleRightsGuard)
   @ApiOperation({ summary: 'Set the share for this HaloPSA instance: every integration and worker that uses the instance keeps to it.' })
   @ApiOkResponse({ type: RequestBudgetView })
-  @ApiForbiddenResponse({ description: 'The Console administrator lacks "Users" or "PSA integration".' })
-  @ApiConflictResponse({ description: 'The integration is not connected: only credentials HaloPSA has accepted may change its instance’s budget.' })
+  @ApiConsoleRightsNeeded()
+  @ApiErrorAnswers({
+    400: 'requestsPerWindow or windowSeconds is missing or out of range.',
+    409: 'The integration is not connected: only credentials HaloPSA has accepted may change its instance’s budget.',
+  })
   async set(@CurrentPrincipal() principal: Principal, @Body() body: RequestBudgetDto): Promise<RequestBudgetView> {
     const integration = await this.integrationOf(principal);
     if (integration.state !== 'connected') {

@@ -1,22 +1,27 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TenantView } from './create-tenant.dto';
+import { z } from 'zod';
+import { pagedAnswer } from '../../http/openapi/paged-answer';
 
-export class TenantIntegrationSummary {
-  @ApiProperty() id!: string;
-  @ApiProperty({ description: 'connecting, connected, failed, removing… (as GET /api/v1/halopsa answers).' }) state!: string;
-  @ApiProperty() haloUrl!: string;
-  @ApiPropertyOptional({ nullable: true }) connectedAt!: Date | null;
-  @ApiPropertyOptional({ nullable: true }) lastError!: string | null;
-}
+const integrationSummary = z
+  .strictObject({
+    id: z.string(),
+    state: z.string().describe('connecting, connected, failed, removing… (as GET /api/v1/halopsa answers).'),
+    haloUrl: z.string(),
+    connectedAt: z.date().nullable(),
+    lastError: z.string().nullable(),
+  })
+  .describe("The tenant's HaloPSA integration.");
 
-export class TenantListItem extends TenantView {
-  @ApiPropertyOptional({ type: TenantIntegrationSummary, nullable: true, description: 'Null until HaloPSA is connected.' })
-  integration!: TenantIntegrationSummary | null;
-}
+/** The answer of GET /api/v1/tenants: tenants, oldest first, each with its integration or null until HaloPSA is connected. */
+export const tenantPageAnswer = pagedAnswer(
+  z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    consoleUrl: z.string(),
+    consoleWebUrl: z.string(),
+    createdAt: z.date(),
+    integration: integrationSummary.nullable(),
+  }),
+);
 
-export class TenantPage {
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-  @ApiProperty({ type: [TenantListItem] }) items!: TenantListItem[];
-}
+export type TenantIntegrationSummary = z.infer<typeof integrationSummary>;
+export type TenantPage = z.infer<typeof tenantPageAnswer>;
