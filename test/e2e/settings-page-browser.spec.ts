@@ -220,7 +220,7 @@ describe('the HaloPSA settings page in a browser', () => {
     });
   }, 90_000);
 
-  it('Remove integration: confirms with the URL, shows what goes and stays, then a refused step as an action to retry', async () => {
+  it('Remove integration: confirms with the URL, shows what goes and stays, then refused steps as actions: one retried, one done by hand', async () => {
     const haloUrl = (await callApi<{ halo: { url: string } }>(stack.apiUrl, 'GET', '/api/v1/halopsa', { token: acme.apiKey })).body.halo.url;
     const forbid = (rules: unknown[]) => fetch(`${stack.halo.url}/_sim/forbidden`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) });
     await screenshotOnFailure(page, 'settings-page-remove-failure.png', async () => {
@@ -232,7 +232,7 @@ describe('the HaloPSA settings page in a browser', () => {
       expect(await page.getByRole('button', { name: 'Remove', exact: true }).isDisabled()).toBe(true);
       await expectAccessible('remove');
 
-      await forbid([{ entity: 'CustomButton', verb: 'DELETE' }]);
+      await forbid([{ entity: 'CustomButton', verb: 'DELETE' }, { entity: 'FieldInfo', verb: 'DELETE' }]);
       await page.getByLabel(/^Type the HaloPSA URL/).fill(haloUrl);
       await page.getByRole('button', { name: 'Remove', exact: true }).click();
       const action = page.getByRole('region', { name: 'Manual action: delete-button' });
@@ -241,9 +241,15 @@ describe('the HaloPSA settings page in a browser', () => {
 
       await action.getByRole('button', { name: 'Retry' }).click();
       await page.getByText(/^It failed again \(attempt 2\)/).waitFor({ timeout: WAIT_MS });
-      await forbid([]);
+      await forbid([{ entity: 'FieldInfo', verb: 'DELETE' }]);
       await action.getByRole('button', { name: 'Retry' }).click();
+      await page.getByText('Done by the retry.').waitFor({ timeout: WAIT_MS });
+
+      // The next refused step, the custom fields: a person deletes them in HaloPSA and says so.
+      const fields = page.getByRole('region', { name: 'Manual action: delete-custom-fields' });
+      await fields.getByRole('button', { name: 'Done by hand' }).click({ timeout: WAIT_MS });
       await page.getByText(/^Removed\. \d+ HaloPSA assets remain/).waitFor({ timeout: WAIT_MS });
+      expect(await page.getByText('Recorded as done by hand.').count()).toBe(1);
       await expectAccessible('removed');
     });
     expect(stack.halo.state.assets.all().length).toBeGreaterThan(0);
