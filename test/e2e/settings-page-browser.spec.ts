@@ -85,7 +85,8 @@ describe('the HaloPSA settings page in a browser', () => {
     expect(await page.locator('body').innerText()).not.toContain(stack.halo.state.credentials.clientSecret);
   }, 90_000);
 
-  it('Companies: previews and applies auto-map, maps an ambiguous company by hand, unmaps after seeing its consequences', async () => {
+  it('Companies: previews and applies auto-map, maps an ambiguous company by hand, unmaps after seeing its consequences, maps it to a customer and site found by search', async () => {
+    const handPicked = stack.halo.state.addClient('Lookup Dental Group', ['Head office', 'Branch North']);
     await screenshotOnFailure(page, 'settings-page-companies-failure.png', async () => {
       await page.getByRole('tab', { name: 'Companies' }).focus();
       await page.keyboard.press('Enter');
@@ -110,11 +111,23 @@ describe('the HaloPSA settings page in a browser', () => {
       await expectAccessible('companies-unmap-preview');
       await row.getByRole('button', { name: 'Confirm unmap' }).click();
       await row.getByText('HaloPSA customers have this name').waitFor({ timeout: WAIT_MS });
+
+      // By hand: searched among every HaloPSA customer as it is typed, then one of its sites.
+      await row.getByRole('button', { name: 'Find another customer…' }).click();
+      await row.getByRole('searchbox', { name: `Search: HaloPSA customer for ${companyName}` }).fill('lookup dent');
+      await row.getByText('1 found.', { exact: true }).waitFor({ timeout: WAIT_MS });
+      await row.getByRole('combobox', { name: `HaloPSA customer for ${companyName}`, exact: true }).selectOption(String(handPicked.id));
+      const sites = row.getByRole('combobox', { name: `Site of ${handPicked.name} for ${companyName}` });
+      await sites.getByRole('option', { name: 'Head office (main site)', selected: true }).waitFor({ state: 'attached', timeout: WAIT_MS });
+      await sites.selectOption({ label: 'Branch North' });
+      await expectAccessible('companies-customer-search');
+      await row.getByRole('button', { name: 'Map to this site' }).click();
+      await row.getByText(`${handPicked.name} — Branch North`).waitFor({ timeout: WAIT_MS });
     });
   }, 120_000);
 
-  it('Licences: maps one licence type to an existing asset type and another to a type it creates in a group', async () => {
-    const existing = stack.halo.state.assetTypes.all()[0];
+  it('Licences: maps one licence type to an asset type found by search and another to a type it creates in a group', async () => {
+    const existing = stack.halo.state.assetTypes.all().find((type) => !type.inactive)!;
     await screenshotOnFailure(page, 'settings-page-licences-failure.png', async () => {
       await page.getByRole('tab', { name: 'Licences' }).click();
       await page.getByText(/^\d+ licence type\(s\)\.$/).waitFor({ timeout: WAIT_MS });
@@ -122,15 +135,18 @@ describe('the HaloPSA settings page in a browser', () => {
       const rows = page.getByRole('row').filter({ hasText: 'None: exports need an asset type' });
       const first = (await rows.first().getByRole('rowheader').innerText()).trim();
       const firstRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: first, exact: true }) });
-      await firstRow.getByRole('spinbutton').fill(String(existing.id));
-      await firstRow.getByRole('button', { name: 'Map' }).click();
+      await firstRow.getByRole('button', { name: 'Choose a type…' }).click();
+      await firstRow.getByRole('searchbox', { name: /^Search: Asset type for/ }).fill(existing.name);
+      await firstRow.getByRole('combobox', { name: /^Asset type for/ }).selectOption(String(existing.id));
+      await expectAccessible('licences-asset-type-search');
+      await firstRow.getByRole('button', { name: 'Map', exact: true }).click();
       await firstRow.getByText(`(id ${existing.id})`).waitFor({ timeout: WAIT_MS });
 
       const second = (await rows.first().getByRole('rowheader').innerText()).trim();
       const secondRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: second, exact: true }) });
       await secondRow.getByRole('button', { name: 'Create a type…' }).click();
       await secondRow.getByRole('textbox', { name: /New asset type name/ }).fill('Backup appliance');
-      await secondRow.getByRole('textbox', { name: /Asset group/ }).fill('Backup');
+      await secondRow.getByRole('combobox', { name: /^Asset group of the new type/ }).fill('Backup');
       await secondRow.getByRole('button', { name: 'Create and map' }).click();
       await secondRow.getByText(/^Backup appliance \(id \d+\)$/).waitFor({ timeout: WAIT_MS });
       await expectAccessible('licences-mapped');
@@ -204,7 +220,7 @@ describe('the HaloPSA settings page in a browser', () => {
     });
   }, 90_000);
 
-  it('Remove integration: confirms with the URL, shows what goes and stays, then a refused step as an action to retry', async () => {
+  it('Remove integration: confirms with the URL, shows what goes and stays, then refused steps as actions: one retried, one done by hand', async () => {
     const haloUrl = (await callApi<{ halo: { url: string } }>(stack.apiUrl, 'GET', '/api/v1/halopsa', { token: acme.apiKey })).body.halo.url;
     const forbid = (rules: unknown[]) => fetch(`${stack.halo.url}/_sim/forbidden`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) });
     await screenshotOnFailure(page, 'settings-page-remove-failure.png', async () => {
@@ -216,7 +232,7 @@ describe('the HaloPSA settings page in a browser', () => {
       expect(await page.getByRole('button', { name: 'Remove', exact: true }).isDisabled()).toBe(true);
       await expectAccessible('remove');
 
-      await forbid([{ entity: 'CustomButton', verb: 'DELETE' }]);
+      await forbid([{ entity: 'CustomButton', verb: 'DELETE' }, { entity: 'FieldInfo', verb: 'DELETE' }]);
       await page.getByLabel(/^Type the HaloPSA URL/).fill(haloUrl);
       await page.getByRole('button', { name: 'Remove', exact: true }).click();
       const action = page.getByRole('region', { name: 'Manual action: delete-button' });
@@ -225,9 +241,15 @@ describe('the HaloPSA settings page in a browser', () => {
 
       await action.getByRole('button', { name: 'Retry' }).click();
       await page.getByText(/^It failed again \(attempt 2\)/).waitFor({ timeout: WAIT_MS });
-      await forbid([]);
+      await forbid([{ entity: 'FieldInfo', verb: 'DELETE' }]);
       await action.getByRole('button', { name: 'Retry' }).click();
+      await page.getByText('Done by the retry.').waitFor({ timeout: WAIT_MS });
+
+      // The next refused step, the custom fields: a person deletes them in HaloPSA and says so.
+      const fields = page.getByRole('region', { name: 'Manual action: delete-custom-fields' });
+      await fields.getByRole('button', { name: 'Done by hand' }).click({ timeout: WAIT_MS });
       await page.getByText(/^Removed\. \d+ HaloPSA assets remain/).waitFor({ timeout: WAIT_MS });
+      expect(await page.getByText('Recorded as done by hand.').count()).toBe(1);
       await expectAccessible('removed');
     });
     expect(stack.halo.state.assets.all().length).toBeGreaterThan(0);

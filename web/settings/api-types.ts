@@ -150,3 +150,28 @@ export interface SyncRunItem {
 export interface SyncRunDetail extends SyncRun {
   items: { total: number; items: SyncRunItem[] };
 }
+
+/** A page of a HaloPSA look-up (`/api/v1/halopsa/lookups/…`). */
+export interface LookupPage<T> {
+  total: number;
+  items: T[];
+}
+
+export interface CustomerLookup {
+  id: number;
+  name: string;
+  /** Where this customer's sites are listed. */
+  sites: string;
+}
+
+export interface SiteLookup {
+  id: number;
+  name: string;
+  main: boolean;
+}
+
+export interface AssetTypeLookup {
+  id: number;
+  name: string;
+  assetGroup: { id: number; name: string | null } | null;
+}

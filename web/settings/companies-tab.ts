@@ -3,8 +3,7 @@ import { Company } from './api-types.js';
 import { autoMapPanel } from './auto-map-panel.js';
 import { companyRow } from './company-row.js';
 import { el, field, replaceContent, statusLine } from './dom.js';
-
-const SEARCH_DELAY_MS = 250;
+import { searchAsYouType } from './search-as-you-type.js';
 
 /** Every Console company with its customer and site or its suggestions; search, auto-map, map, unmap. */
 export function companiesTab(): HTMLElement {
@@ -12,30 +11,22 @@ export function companiesTab(): HTMLElement {
   const filter = el('select', { name: 'filter', 'aria-label': 'Show' }, el('option', { value: 'all' }, 'All companies'), el('option', { value: 'unmapped' }, 'Unmapped'), el('option', { value: 'mapped' }, 'Mapped'));
   const status = statusLine();
   const list = el('div', {});
-  let shown = 0;
-
-  const load = (): void => {
-    const request = ++shown;
-    status.working('Loading companies…');
-    const query = new URLSearchParams({ filter: filter.value, ...(search.value.trim() ? { search: search.value.trim() } : {}) });
-    callApi<Company[]>('GET', `/api/v1/halopsa/companies?${query}`).then(
-      (companies) => {
-        if (request !== shown) return; // a newer search answered first
-        status.done(companies.length === 0 ? 'No company matches: clear the search, or choose "All companies".' : `${companies.length} company(ies).`);
-        replaceContent(list, companies.length === 0 ? null : companiesTable(companies, load));
-      },
-      (error: unknown) => {
-        if (request !== shown) return;
-        status.failed(errorText(error));
-        replaceContent(list);
-      },
-    );
-  };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  search.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(load, SEARCH_DELAY_MS);
-  });
+  const load = searchAsYouType(
+    search,
+    (text) => {
+      status.working('Loading companies…');
+      const query = new URLSearchParams({ filter: filter.value, ...(text ? { search: text } : {}) });
+      return callApi<Company[]>('GET', `/api/v1/halopsa/companies?${query}`);
+    },
+    (companies) => {
+      status.done(companies.length === 0 ? 'No company matches: clear the search, or choose "All companies".' : `${companies.length} company(ies).`);
+      replaceContent(list, companies.length === 0 ? null : companiesTable(companies, load));
+    },
+    (error) => {
+      status.failed(errorText(error));
+      replaceContent(list);
+    },
+  );
   filter.addEventListener('change', load);
   load();
   return el(

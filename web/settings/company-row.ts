@@ -1,5 +1,7 @@
 import { callApi, errorText } from './api-client.js';
 import { Company, UnmapResult } from './api-types.js';
+import { disclosure } from './disclosure.js';
+import { CustomerSite, customerSitePicker } from './customer-site-picker.js';
 import { el, replaceContent, statusLine } from './dom.js';
 
 const companyPath = (company: Company): string => `/api/v1/halopsa/companies/${encodeURIComponent(company.companyId)}`;
@@ -16,24 +18,40 @@ export function companyRow(company: Company, onChanged: () => void): HTMLElement
 
 function suggestionText(company: Company): string {
   const suggestion = company.suggestion;
-  if (!suggestion || suggestion.kind === 'none') return 'Not mapped. No HaloPSA customer has this name: enter the customer\'s id.';
+  if (!suggestion || suggestion.kind === 'none') return 'Not mapped. No HaloPSA customer has this name: find one.';
   if (suggestion.kind === 'exact') return `Not mapped. Suggested: ${suggestion.customers[0].name}`;
   return `Not mapped. ${suggestion.customers.length} HaloPSA customers have this name: choose one.`;
 }
 
-/** A customer picker: the suggested customers, or the customer's id when there is none. */
+type MapTo = { customerId: number; siteId?: number };
+
+/** The suggested customers to map to (their main site), and a search over every customer and its sites. */
 function mapControls(company: Company, status: ReturnType<typeof statusLine>, onChanged: () => void): HTMLElement {
-  const candidates = company.suggestion?.customers ?? [];
-  const label = `HaloPSA customer for ${company.companyName}`;
-  const picker: HTMLInputElement | HTMLSelectElement = candidates.length > 0
-    ? el('select', { 'aria-label': label }, ...candidates.map((c) => el('option', { value: String(c.id) }, `${c.name} (id ${c.id})`)))
-    : el('input', { type: 'number', min: '1', inputmode: 'numeric', 'aria-label': `${label} (id)`, placeholder: 'Customer id' });
-  const map = el('button', { type: 'button' }, 'Map');
-  map.addEventListener('click', () => {
+  const save = (mapTo: MapTo): void => {
     status.working('Mapping…');
-    callApi('PUT', companyPath(company), { customerId: Number(picker.value) }).then(onChanged, (error: unknown) => status.failed(errorText(error)));
-  });
+    callApi('PUT', companyPath(company), mapTo).then(onChanged, (error: unknown) => status.failed(errorText(error)));
+  };
+  const candidates = company.suggestion?.customers ?? [];
+  const find = disclosure(candidates.length > 0 ? 'Find another customer…' : 'Find a customer…', () => searchedMapping(company, save));
+  return el('div', {}, candidates.length > 0 ? suggestedMapping(company, candidates, save) : null, find.button, find.region);
+}
+
+function suggestedMapping(company: Company, candidates: { id: number; name: string }[], save: (mapTo: MapTo) => void): HTMLElement {
+  const picker = el('select', { 'aria-label': `Suggested HaloPSA customer for ${company.companyName}` }, ...candidates.map((c) => el('option', { value: String(c.id) }, `${c.name} (id ${c.id})`)));
+  const map = el('button', { type: 'button' }, 'Map');
+  map.addEventListener('click', () => save({ customerId: Number(picker.value) }));
   return el('span', { class: 'inline' }, picker, map);
+}
+
+function searchedMapping(company: Company, save: (mapTo: MapTo) => void): HTMLElement {
+  const map = el('button', { type: 'button', disabled: true }, 'Map to this site');
+  let chosen: CustomerSite | undefined;
+  const picker = customerSitePicker(company.companyName, (choice) => {
+    chosen = choice;
+    map.disabled = !choice;
+  });
+  map.addEventListener('click', () => chosen && save(chosen));
+  return el('div', {}, picker, map);
 }
 
 /** Unmap shows its dry run's consequences first, then asks to confirm. */

@@ -22,9 +22,14 @@ export function replaceContent(parent: Element, ...children: Child[]): void {
 }
 
 let ids = 0;
+/** An element id no other element of the page has. */
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${++ids}`;
+}
+
 /** A labelled input: the label's `for` names the input. */
 export function field(label: string, input: HTMLInputElement, hint?: string): HTMLElement {
-  input.id ||= `field-${++ids}`;
+  input.id ||= uniqueId('field');
   const hintNode = hint ? el('small', { id: `${input.id}-hint` }, hint) : undefined;
   if (hintNode) input.setAttribute('aria-describedby', hintNode.id);
   return el('div', { class: 'field' }, el('label', { for: input.id }, label), input, hintNode);

@@ -105,15 +105,18 @@ function stepsTable(removal: Removal): HTMLElement {
   );
 }
 
+const ACTION_STATES: Record<ManualAction['state'], string> = { open: 'open', retrying: 'being tried again', 'done-by-retry': 'done by a retry', 'resolved-by-hand': 'done by hand' };
+
 function actionCard(action: ManualAction, live: boolean, settle: (action: ManualAction, how: 'retry' | 'resolve') => void): HTMLElement {
+  const settled = action.state === 'done-by-retry' || action.state === 'resolved-by-hand';
   const buttons = live && action.state === 'open' ? [button('Retry', () => settle(action, 'retry')), button('Done by hand', () => settle(action, 'resolve'), 'secondary')] : [];
   return el(
     'section',
-    { class: 'manual-action', 'aria-label': `Manual action: ${action.step}` },
-    el('h3', {}, `For you to do: ${action.what}`),
+    { class: settled ? 'manual-action settled' : 'manual-action', 'aria-label': `Manual action: ${action.step}` },
+    el('h3', {}, `${settled ? 'Done' : 'For you to do'}: ${action.what}`),
     el('p', {}, `Where: ${action.where}`),
     el('p', {}, `Why: ${action.why}`),
-    el('p', {}, `State: ${action.state}${action.attempts ? `, tried ${action.attempts} time(s)` : ''}${action.lastTriedAt ? `, last ${new Date(action.lastTriedAt).toLocaleString()}` : ''}.`),
+    el('p', {}, `State: ${ACTION_STATES[action.state]}${action.attempts ? `, tried ${action.attempts} time(s)` : ''}${action.lastTriedAt ? `, last ${new Date(action.lastTriedAt).toLocaleString()}` : ''}.`),
     el('div', { class: 'inline' }, ...buttons),
   );
 }
