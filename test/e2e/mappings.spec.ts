@@ -1,6 +1,7 @@
 import { waitFor } from '../../dev/wait-for';
 import { computerIdField } from '../../simulators/halo/state/computer-id-assets';
 import { callApi } from '../support/api-client';
+import { insertPersonMadeAsset } from '../support/person-made-asset';
 import { connectAndSetUp, haloRequests, resetHaloCounters, writesIn } from '../support/halo-setup-fixture';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
@@ -33,23 +34,7 @@ describe('mappings: companies, asset types, computers, export and Connect', () =
   const api = <T>(method: string, path: string, body?: unknown) => callApi<T>(stack.apiUrl, method, path, { token: acme.apiKey, body });
   const assetsWithComputerId = (hid: string) =>
     stack.halo.state.assets.all().filter((a) => (a.customfields ?? []).some((f) => f.id === computerIdFieldId && String(f.value).toLowerCase() === hid));
-  /** An asset a person made in HaloPSA, not the service. */
-  const insertAsset = (siteId: number, hostName: string) =>
-    stack.halo.state.assets.insert({
-      inventory_number: '',
-      key_field: hostName,
-      key_field2: '',
-      key_field3: '',
-      site_id: siteId,
-      assettype_id: stack.halo.state.assetTypes.all()[0].id,
-      status_id: 1,
-      inactive: false,
-      notes: '',
-      contract_id: 0,
-      fields: [{ id: 1, value: hostName }],
-      customfields: [],
-      last_modified: new Date().toISOString(),
-    });
+  const insertAsset = (siteId: number, hostName: string) => insertPersonMadeAsset(stack.halo.state, siteId, hostName);
   const allComputers = async () => (await api<{ items: ComputerView[]; total: number }>('GET', '/api/v1/halopsa/computers?pageSize=500')).body;
 
   beforeAll(async () => {

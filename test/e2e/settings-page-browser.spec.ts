@@ -4,6 +4,7 @@ import { seriousAccessibilityViolations } from '../browser-support/axe-scan';
 import { launchHeadlessChromium } from '../browser-support/headless-chromium';
 import { saveScreenshot, screenshotOnFailure } from '../browser-support/test-artifacts';
 import { callApi } from '../support/api-client';
+import { insertPersonMadeAsset } from '../support/person-made-asset';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
 
@@ -154,7 +155,12 @@ describe('the HaloPSA settings page in a browser', () => {
     expect(stack.halo.state.assetTypes.all().some((type) => type.name === 'Backup appliance')).toBe(true);
   }, 90_000);
 
-  it('Computers: filters, excludes one, previews the export with its exact records and what it leaves out, then exports them', async () => {
+  it('Computers: filters, links one to the asset a person made, excludes one, previews the export with its exact records and what it leaves out, then exports them', async () => {
+    const token = { token: acme.apiKey };
+    const unlinked = (await callApi<{ items: { hid: string; hostName: string; companyId: string }[] }>(stack.apiUrl, 'GET', '/api/v1/halopsa/computers?state=unlinked&pageSize=500', token)).body.items;
+    const mapped = (await callApi<{ companyId: string; mapping: { siteId: number } }[]>(stack.apiUrl, 'GET', '/api/v1/halopsa/companies?filter=mapped', token)).body;
+    const toLink = unlinked.find((computer) => mapped.some((company) => company.companyId === computer.companyId))!;
+    const personMade = insertPersonMadeAsset(stack.halo.state, mapped.find((company) => company.companyId === toLink.companyId)!.mapping.siteId, toLink.hostName);
     const assetsBefore = stack.halo.state.assets.all().length;
     let hostName = '';
     await screenshotOnFailure(page, 'settings-page-computers-failure.png', async () => {
@@ -162,6 +168,11 @@ describe('the HaloPSA settings page in a browser', () => {
       await page.getByText(/^\d+ computer\(s\), page 1 of \d+\.$/).waitFor({ timeout: WAIT_MS });
       await expectAccessible('computers');
       await page.getByRole('combobox', { name: 'Show computers' }).selectOption('unlinked');
+      // A person made an asset for one computer in HaloPSA: link the computer to it, as suggested.
+      await page.getByRole('rowheader', { name: toLink.hostName, exact: true }).waitFor({ timeout: WAIT_MS });
+      await page.getByRole('combobox', { name: `Asset to link ${toLink.hostName} to` }).selectOption(String(personMade.id));
+      await page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: toLink.hostName, exact: true }) }).getByRole('button', { name: 'Link' }).click();
+      await page.getByRole('rowheader', { name: toLink.hostName, exact: true }).waitFor({ state: 'detached', timeout: WAIT_MS });
       const first = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Exclude' }) }).first();
       hostName = (await first.getByRole('rowheader').innerText()).trim();
       await first.getByRole('button', { name: 'Exclude' }).click();
@@ -178,6 +189,8 @@ describe('the HaloPSA settings page in a browser', () => {
       await page.getByText(/^Export done: /).waitFor({ timeout: WAIT_MS });
     });
     expect(stack.halo.state.assets.all().length).toBeGreaterThan(assetsBefore);
+    const linked = (await callApi<{ items: { hid: string; haloAssetId: number | null }[] }>(stack.apiUrl, 'GET', '/api/v1/halopsa/computers?state=linked&pageSize=500', token)).body.items;
+    expect(linked.find((computer) => computer.hid === toLink.hid)?.haloAssetId).toBe(personMade.id);
     expect(stack.halo.state.assets.all().some((asset) => JSON.stringify(asset).includes(`"${hostName}"`))).toBe(false);
   }, 120_000);
 
