@@ -203,7 +203,7 @@ describe('the HaloPSA settings page in a browser', () => {
       await page.getByRole('button', { name: 'Resume' }).click();
       await page.getByText(/^Running: full sync /).waitFor({ timeout: WAIT_MS });
       await page.getByRole('button', { name: 'Sync now' }).click();
-      await page.getByText('A sync started: it shows below.').waitFor({ timeout: WAIT_MS });
+      await page.getByText(/^The sync completed\./).waitFor({ timeout: WAIT_MS });
       await waitFor('the sync run to be listed', async () => {
         await page.getByRole('button', { name: 'Refresh' }).click();
         return (await page.getByRole('row').filter({ hasText: 'manual' }).count()) > 0;

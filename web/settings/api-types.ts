@@ -149,6 +149,15 @@ export interface SyncRunItem {
 
 export interface SyncRunDetail extends SyncRun {
   items: { total: number; items: SyncRunItem[] };
+  /** The sync workflow's progress while the run is queued or running. */
+  progress: { running: { runId: string; planned: number; processed: number } | null } | null;
+}
+
+export interface SyncNowAnswer {
+  workflowId: string;
+  /** Null when no worker answered in time: the run is queued all the same. */
+  runId: string | null;
+  follow: string;
 }
 
 /** A page of a HaloPSA look-up (`/api/v1/halopsa/lookups/…`). */

@@ -1,8 +1,10 @@
 import { callApi, errorText } from './api-client.js';
-import { SyncRun, SyncRunDetail, SyncSettings } from './api-types.js';
+import { SyncNowAnswer, SyncRun, SyncRunDetail, SyncSettings } from './api-types.js';
 import { el, replaceContent, statusLine } from './dom.js';
 
 const RUNS_SHOWN = 20;
+/** How often a run "Sync now" started is read again while it is queued or running. */
+const FOLLOW_MS = 2_000;
 
 /** The sync's state and schedule, sync now, pause and resume, and the latest runs. */
 export function syncTab(): HTMLElement {
@@ -10,19 +12,42 @@ export function syncTab(): HTMLElement {
   const status = statusLine();
   const runs = el('div', {});
   const detail = el('div', { 'aria-live': 'polite' });
-  const act = (label: string, path: string, done: string): HTMLButtonElement => {
+  const act = (label: string, path: string, done: (answer: unknown) => void): HTMLButtonElement => {
     const button = el('button', { type: 'button' }, label);
     button.addEventListener('click', () => {
       status.working(`${label}…`);
       callApi('POST', path).then(
-        () => {
-          status.done(done);
+        (answer) => {
+          done(answer);
           load();
         },
         (error: unknown) => status.failed(errorText(error)),
       );
     });
     return button;
+  };
+  /** Follows the run "Sync now" answered, with its progress, until it ends. */
+  const follow = (route: string): void => {
+    if (!summary.isConnected) return;
+    callApi<SyncRunDetail>('GET', route).then(
+      (run) => {
+        const running = run.progress?.running?.runId === run.runId ? run.progress.running : null;
+        if (run.state === 'queued') status.working('The sync is queued behind the one running.');
+        else if (run.state === 'running') status.working(running ? `Syncing: ${running.processed} of ${running.planned} computer(s) done.` : 'Syncing…');
+        else {
+          status.done(`The sync ${run.state}${run.error ? `: ${run.error}` : '.'}`);
+          load();
+          return;
+        }
+        window.setTimeout(() => follow(route), FOLLOW_MS);
+      },
+      (error: unknown) => status.failed(errorText(error)),
+    );
+  };
+  const syncNow = (answer: unknown): void => {
+    const started = answer as SyncNowAnswer;
+    status.working('A sync started: it shows below.');
+    if (started.runId) follow(started.follow);
   };
   const load = (): void => {
     callApi<SyncSettings>('GET', '/api/v1/halopsa/sync/settings').then(
@@ -43,7 +68,7 @@ export function syncTab(): HTMLElement {
     {},
     el('h2', {}, 'Sync'),
     summary,
-    el('div', { class: 'inline' }, act('Sync now', '/api/v1/halopsa/sync', 'A sync started: it shows below.'), act('Pause', '/api/v1/halopsa/sync/pause', 'Paused.'), act('Resume', '/api/v1/halopsa/sync/resume', 'Resumed.'), refresh(load)),
+    el('div', { class: 'inline' }, act('Sync now', '/api/v1/halopsa/sync', syncNow), act('Pause', '/api/v1/halopsa/sync/pause', () => status.done('Paused.')), act('Resume', '/api/v1/halopsa/sync/resume', () => status.done('Resumed.')), refresh(load)),
     status.node,
     el('h3', {}, 'Latest runs'),
     runs,
