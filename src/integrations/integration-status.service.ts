@@ -5,7 +5,8 @@ import { Principal } from '../access/principal';
 import { IntegrationProgressService } from '../mappings/integration-progress.service';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
 import { integrationStatus, IntegrationStatus, ProgressReading } from './integration-status';
-import { IntegrationWorkflowsReader, withinTimeout } from './integration-workflows';
+import { IntegrationWorkflowsReader } from './integration-workflows';
+import { withinTimeout } from '../temporal/within-timeout';
 
 const PROGRESS_TIMEOUT_MS = 5_000;
 

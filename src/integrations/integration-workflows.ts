@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client, ScheduleNotFoundError, WorkflowNotFoundError } from '@temporalio/client';
 import { Repository } from 'typeorm';
+import { withinTimeout } from '../temporal/within-timeout';
 import { removalWorkflowId, syncScheduleId, syncWorkflowId, watcherWorkflowId } from '../../workflows/workflow-ids';
 import { ExportRunEntity } from '../persistence/entities/export-run.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
@@ -63,17 +64,6 @@ export class IntegrationWorkflowsReader {
       return { scheduleId, state: error instanceof ScheduleNotFoundError ? 'not-started' : 'unreadable' };
     }
   }
-}
-
-const DESCRIBE_TIMEOUT_MS = 3_000;
-
-/** The status answer stays fast when Temporal is slow or down. */
-export function withinTimeout<T>(promise: Promise<T>, ms = DESCRIBE_TIMEOUT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function workflowState(name: string): WorkflowState {

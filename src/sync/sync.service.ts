@@ -10,6 +10,7 @@ import { syncWorkflowId } from '../../workflows/workflow-ids';
 import { isValidTimeZone } from './quiet-window';
 import { SyncScheduleService } from './sync-schedule.service';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
+import { withinTimeout } from '../temporal/within-timeout';
 import { SyncSettingsDto } from './sync.dto';
 import { runItemView } from './run-item-view';
 
@@ -133,9 +134,12 @@ export class SyncService {
     };
   }
 
-  /** A run that "sync now" queued and that has no record yet: only the sync workflow knows its id. */
+  /**
+   * A run that "sync now" queued and that has no record yet: only the sync workflow knows its id.
+   * A workflow that cannot answer soon (no worker, Temporal down) knows of none.
+   */
   private async queuedRun(integrationId: string, runId: string, page: number, pageSize: number) {
-    const progress = await this.workflows.syncProgress(integrationId);
+    const progress = await withinTimeout(this.workflows.syncProgress(integrationId)).catch(() => null);
     const { fullRunId, beginningRunId } = progress?.queued ?? {};
     if (runId !== fullRunId && runId !== beginningRunId) return null;
     return {

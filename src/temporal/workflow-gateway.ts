@@ -20,6 +20,7 @@ import type { watchConsole, WatchConsoleInput } from '../../workflows/watch-cons
 import { exportWorkflowId, removalWorkflowId, setupWorkflowId, syncScheduleId, syncTriggerWorkflowId, syncWorkflowId, watcherWorkflowId } from '../../workflows/workflow-ids';
 import { COORDINATOR_IDLE_MINUTES, EVENT_DEBOUNCE_MS, WATCH_POLLS_PER_HISTORY } from '../sync/sync-settings';
 import { ownerOf, ownerSearchAttributes, productWorkflowStart } from './product-workflow-start';
+import { withinTimeout } from './within-timeout';
 
 export interface SyncTarget {
   id: string;
@@ -153,8 +154,7 @@ export class WorkflowGateway {
       ...this.startOptions(integration),
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     });
-    const update = this.client.workflow.executeUpdateWithStart(queueFullSync, { args: [{ trigger }], startWorkflowOperation }).catch(() => null);
-    const answered = await Promise.race([update, new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs).unref())]);
+    const answered = await withinTimeout(this.client.workflow.executeUpdateWithStart(queueFullSync, { args: [{ trigger }], startWorkflowOperation }), waitMs).catch(() => null);
     if (answered) return { workflowId: syncWorkflowId(integration.id), runId: answered.runId };
     return { workflowId: await this.requestFull(integration, trigger), runId: null };
   }

@@ -1,5 +1,6 @@
 import { IntegrationStatusService } from '../../../src/integrations/integration-status.service';
-import { IntegrationWorkflowsReader, withinTimeout } from '../../../src/integrations/integration-workflows';
+import { IntegrationWorkflowsReader } from '../../../src/integrations/integration-workflows';
+import { withinTimeout } from '../../../src/temporal/within-timeout';
 import { IntegrationProgressService } from '../../../src/mappings/integration-progress.service';
 import { IntegrationEntity } from '../../../src/persistence/entities/integration.entity';
 import { Repository } from 'typeorm';
