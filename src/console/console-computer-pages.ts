@@ -6,6 +6,8 @@ import { ConsoleComputer } from './console-types';
 export const CONSOLE_COMPUTERS_PAGE_SIZE = 500;
 /** A listing that needs more pages than this is a server bug (10,000 pages of even 100 is a million computers). */
 const MAX_COMPUTER_PAGES = 10_000;
+/** Pages asked for ahead of the one being read, when `Count` has shown itself a total. */
+const PAGES_AHEAD = 3;
 
 /**
  * Every computer, through `GET /api/Computers/{offset}/{count}` pages of 500.
@@ -25,6 +27,9 @@ const MAX_COMPUTER_PAGES = 10_000;
  *   boundary the other way, so an absence from one listing is a hint, not proof of deletion
  *   (confirm with `getComputer`, whose `not_found` is).
  * - The bare array some deployments might send instead of the envelope is accepted.
+ * - Once `Count` has shown itself a total, the next pages below it are asked for ahead, up to
+ *   three at once, so a large listing does not wait for each page in turn; the offsets asked for
+ *   are the same as without (a page that came back short makes the ones asked ahead unused).
  */
 export async function readAllComputers(getJson: (path: string, operation: string) => Promise<unknown>): Promise<ConsoleComputer[]> {
   const operation = 'GET /api/Computers/{offset}/{count}';
@@ -35,11 +40,26 @@ export async function readAllComputers(getJson: (path: string, operation: string
   let capKnown = false;
   /** Length of a short page whose meaning (end or cap) the current request will tell. */
   let unconfirmedShortPage: number | undefined;
+  const pages = new Map<number, Promise<unknown>>();
+  const pageAt = (at: number): Promise<unknown> => {
+    let answer = pages.get(at);
+    if (!answer) {
+      answer = getJson(`/api/Computers/${at}/${CONSOLE_COMPUTERS_PAGE_SIZE}`, operation);
+      // Pages asked ahead may never be read (the listing ended sooner): their failures are not lost errors.
+      answer.catch(() => undefined);
+      pages.set(at, answer);
+    }
+    return answer;
+  };
+  const askAhead = (total: number | undefined): void => {
+    for (let k = 0, at = offset; total !== undefined && k < PAGES_AHEAD && at < total; k++, at += fullPageSize) void pageAt(at);
+  };
   for (let page = 0; ; page++) {
     if (page >= MAX_COMPUTER_PAGES) {
       throw new ConsoleError('unexpected', `The Console kept returning computers after ${MAX_COMPUTER_PAGES} pages (${byHid.size} computers): stopped`, { operation });
     }
-    const body = await getJson(`/api/Computers/${offset}/${CONSOLE_COMPUTERS_PAGE_SIZE}`, operation);
+    const body = await pageAt(offset);
+    pages.delete(offset);
     const envelope = Array.isArray(body) ? { Computers: body } : asObject(body, operation);
     const items = asArray(field(envelope, 'Computers') ?? [], operation);
     if (items.length === 0) break;
@@ -58,13 +78,19 @@ export async function readAllComputers(getJson: (path: string, operation: string
       throw new ConsoleError('unexpected', `The Console returned the same computers again at offset ${offset}: it seems to ignore the paging offset`, { operation });
     }
     offset += items.length;
-    if (items.length >= fullPageSize) continue;
-    if (capKnown) break; // shorter than the server's known cap: the end
     const count = toFiniteNumber(field(envelope, 'Count'));
-    if (count !== undefined && count > offset) {
-      // Only a total can exceed what was received: more remain, and this page shows the cap.
+    /** Only a total can exceed what was received. */
+    const total = count !== undefined && count > offset ? count : undefined;
+    if (items.length >= fullPageSize) {
+      askAhead(total);
+      continue;
+    }
+    if (capKnown) break; // shorter than the server's known cap: the end
+    if (total !== undefined) {
+      // More remain, and this page shows the cap.
       fullPageSize = items.length;
       capKnown = true;
+      askAhead(total);
       continue;
     }
     unconfirmedShortPage = items.length;

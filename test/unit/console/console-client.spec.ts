@@ -360,6 +360,32 @@ describe('ConsoleClient: computers paging', () => {
     expect(await list(total, countMode, cap)).toEqual(offsets);
   });
 
+  it('asks for up to three pages ahead once Count shows itself a total, and only then', async () => {
+    const concurrency = async (countMode: 'total' | 'page') => {
+      const all = Array.from({ length: 2_600 }, (_, i) => computer(i));
+      let inFlight = 0;
+      let most = 0;
+      const fake = fakeConsole(async (req) => {
+        if (isLogin(req)) return LOGIN();
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        const offset = Number(/\/api\/Computers\/(\d+)\//.exec(req.url)?.[1]);
+        const page = all.slice(offset, offset + 500);
+        return json(200, { Count: countMode === 'total' ? all.length : page.length, Computers: page });
+      });
+      expect(await client(fake.fetch).listComputers()).toHaveLength(2_600);
+      return { most, offsets: fake.api().map((r) => Number(/\/api\/Computers\/(\d+)\//.exec(r.url)?.[1])) };
+    };
+    const total = await concurrency('total');
+    expect(total.most).toBe(3);
+    expect(total.offsets).toEqual([0, 500, 1000, 1500, 2000, 2500, 2600]);
+    const page = await concurrency('page');
+    expect(page.most).toBe(1);
+    expect(page.offsets).toEqual([0, 500, 1000, 1500, 2000, 2500, 2600]);
+  });
+
   it('does not list a computer twice when a concurrent insert shifts it across pages', async () => {
     const all = Array.from({ length: 600 }, (_, i) => computer(i));
     const fake = fakeConsole((req) => {
