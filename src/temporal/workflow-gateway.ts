@@ -101,7 +101,7 @@ export class WorkflowGateway {
     }
   }
 
-  /** Asks the sync workflow to stop after its current batch; false when none runs. Its handle, to watch it end. */
+  /** Asks the sync workflow to stop after its current batch: its handle, to watch it end; null when none runs. */
   async stopSync(integrationId: string): Promise<WorkflowHandle | null> {
     const handle = this.client.workflow.getHandle(syncWorkflowId(integrationId));
     try {
