@@ -17,9 +17,9 @@ import type { scheduledSync } from '../../workflows/scheduled-sync';
 import type { setupIntegration } from '../../workflows/setup-integration';
 import { computersChanged, queueFullSync, requestFullSync, stopSync, SyncProgress, syncProgress, SyncRequestTrigger, wakeWatcher } from '../../workflows/sync-messages';
 import type { watchConsole, WatchConsoleInput } from '../../workflows/watch-console';
+import { INTEGRATION_ID, TENANT_ID } from '../../workflows/search-attributes';
 import { exportWorkflowId, removalWorkflowId, setupWorkflowId, syncScheduleId, syncTriggerWorkflowId, syncWorkflowId, watcherWorkflowId } from '../../workflows/workflow-ids';
 import { COORDINATOR_IDLE_MINUTES, EVENT_DEBOUNCE_MS, WATCH_POLLS_PER_HISTORY } from '../sync/sync-settings';
-import { ownerOf, ownerSearchAttributes, productWorkflowStart } from './product-workflow-start';
 import { withinTimeout } from './within-timeout';
 
 export interface SyncTarget {
@@ -52,7 +52,7 @@ export class WorkflowGateway {
   /** setup:<id>; a run already going (an earlier edit) is replaced by the new one. */
   async startSetup(integration: SyncTarget): Promise<{ workflowId: string; runId: string }> {
     const handle = await this.client.workflow.start<typeof setupIntegration>('setupIntegration', {
-      ...productWorkflowStart(this.settings.taskQueue, ownerOf(integration), 'Set up the HaloPSA integration: credentials, permissions, custom field, Connect button'),
+      ...this.started(integration, 'Set up the HaloPSA integration: credentials, permissions, custom field, Connect button'),
       workflowId: setupWorkflowId(integration.id),
       args: [{ integrationId: integration.id, tenantId: integration.tenantId }],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.TERMINATE_EXISTING,
@@ -64,7 +64,7 @@ export class WorkflowGateway {
   /** export:<exportRunId>, writing `count` computers. */
   startExport(integration: SyncTarget, exportRunId: string, count: number): Promise<WorkflowHandle<typeof exportComputers>> {
     return this.client.workflow.start<typeof exportComputers>('exportComputers', {
-      ...productWorkflowStart(this.settings.taskQueue, ownerOf(integration), `Export ${count} computers to HaloPSA as assets`),
+      ...this.started(integration, `Export ${count} computers to HaloPSA as assets`),
       workflowId: exportWorkflowId(exportRunId),
       args: [{ integrationId: integration.id, tenantId: integration.tenantId, exportRunId, batchSize: this.settings.batchSize }],
     });
@@ -73,7 +73,7 @@ export class WorkflowGateway {
   /** remove:<id>; asking again while it runs reaches the same removal. */
   async startRemoval(integration: SyncTarget, removalId: string, manualActionWaitSeconds: number): Promise<string> {
     const handle = await this.client.workflow.start<typeof removeIntegration>('removeIntegration', {
-      ...productWorkflowStart(this.settings.taskQueue, ownerOf(integration), 'Remove the HaloPSA integration: schedule, button, custom fields, credentials; assets stay'),
+      ...this.started(integration, 'Remove the HaloPSA integration: schedule, button, custom fields, credentials; assets stay'),
       workflowId: removalWorkflowId(integration.id),
       args: [{ integrationId: integration.id, tenantId: integration.tenantId, removalId, manualActionWaitSeconds }],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
@@ -187,6 +187,11 @@ export class WorkflowGateway {
     return handle.workflowId;
   }
 
+  /** What every product workflow starts with: the task queue, the search attributes operators find it by, a one-line summary for the UI. */
+  private started(integration: SyncTarget, summary: string) {
+    return { taskQueue: this.settings.taskQueue, typedSearchAttributes: searchAttributesOf(integration), staticSummary: summary };
+  }
+
   /**
    * Overlap SKIP: a tick while the previous trigger still runs is dropped (the sync workflow queues
    * and merges requests anyway). Catch-up window 1 minute: after downtime the missed ticks are not
@@ -202,11 +207,11 @@ export class WorkflowGateway {
         workflowId: syncTriggerWorkflowId(integration.id),
         taskQueue: this.settings.taskQueue,
         args: [{ integrationId: integration.id, tenantId: integration.tenantId }] as Parameters<typeof scheduledSync>,
-        typedSearchAttributes: ownerSearchAttributes(ownerOf(integration)),
+        typedSearchAttributes: searchAttributesOf(integration),
       },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
       state: { paused: integration.syncPaused, note: 'Full reconciliation of the HaloPSA integration' },
-      typedSearchAttributes: ownerSearchAttributes(ownerOf(integration)),
+      typedSearchAttributes: searchAttributesOf(integration),
     };
   }
 
@@ -219,7 +224,7 @@ export class WorkflowGateway {
       pollAtStart,
     };
     return {
-      ...productWorkflowStart(this.settings.taskQueue, ownerOf(integration), 'Reads the Console every interval and hands changed computers to the sync workflow'),
+      ...this.started(integration, 'Reads the Console every interval and hands changed computers to the sync workflow'),
       workflowId: watcherWorkflowId(integration.id),
       args: [input] as [WatchConsoleInput],
     };
@@ -235,9 +240,17 @@ export class WorkflowGateway {
       maxHistoryEvents: this.settings.maxHistoryEvents,
     };
     return {
-      ...productWorkflowStart(this.settings.taskQueue, ownerOf(integration), 'Keeps HaloPSA assets in step with the Console: scheduled, manual and event syncs, one at a time'),
+      ...this.started(integration, 'Keeps HaloPSA assets in step with the Console: scheduled, manual and event syncs, one at a time'),
       workflowId: syncWorkflowId(integration.id),
       args: [input] as [IntegrationSyncInput],
     };
   }
+}
+
+/** TenantId and IntegrationId: how operators find an integration's workflows and schedule. */
+function searchAttributesOf(integration: SyncTarget) {
+  return [
+    { key: TENANT_ID, value: integration.tenantId },
+    { key: INTEGRATION_ID, value: integration.id },
+  ];
 }

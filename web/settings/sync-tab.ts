@@ -12,11 +12,11 @@ export function syncTab(): HTMLElement {
   const status = statusLine();
   const runs = el('div', {});
   const detail = el('div', { 'aria-live': 'polite' });
-  const act = (label: string, path: string, done: (answer: unknown) => void): HTMLButtonElement => {
+  const act = <T>(label: string, path: string, done: (answer: T) => void): HTMLButtonElement => {
     const button = el('button', { type: 'button' }, label);
     button.addEventListener('click', () => {
       status.working(`${label}…`);
-      callApi('POST', path).then(
+      callApi<T>('POST', path).then(
         (answer) => {
           done(answer);
           load();
@@ -44,8 +44,7 @@ export function syncTab(): HTMLElement {
       (error: unknown) => status.failed(errorText(error)),
     );
   };
-  const syncNow = (answer: unknown): void => {
-    const started = answer as SyncNowAnswer;
+  const syncNow = (started: SyncNowAnswer): void => {
     status.working('A sync started: it shows below.');
     if (started.runId) follow(started.follow);
   };
