@@ -6,16 +6,15 @@ import { HaloAssetWrite } from '../src/halo/halo-entities';
 import { IntegrationHaloClientFactory } from '../src/integrations/integration-halo-client';
 import { AssetTypeMappingEntity } from '../src/persistence/entities/asset-type-mapping.entity';
 import { CompanyMappingEntity } from '../src/persistence/entities/company-mapping.entity';
-import { ComputerLinks, linkState } from '../src/computer-links/computer-links';
+import { ComputerLinks } from '../src/computer-links/computer-links';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
 import { SyncRunItemEntity } from '../src/persistence/entities/sync-run-item.entity';
 import { SyncRunEntity, SyncScope, SyncTrigger } from '../src/persistence/entities/sync-run.entity';
-import { readInventoryFor } from '../src/sync/console-observation';
-import { deepCheck } from '../src/sync/deep-check';
-import { observe } from '../src/sync/observe';
-import { planSync } from '../src/sync/plan/sync-plan';
+import { inventoryPages, readComputersNamed } from '../src/sync/console-observation';
+import { deepCheckByPage } from '../src/sync/deep-check';
+import { planComputersRun, planFullRun, RunPlanning } from '../src/sync/run-planning';
 import { needsCurrentAsset, preservingWrite } from '../src/sync/preserving-write';
-import { ComputerLinkState, LeftAlone, PlanItem } from '../src/sync/plan/sync-plan-types';
+import { PlanItem } from '../src/sync/plan/sync-plan-types';
 import { TenantConsoleService } from '../src/tenants/tenant-console.service';
 import { AssetWriteRequest, AssetWriteResult, writeAssets } from './asset-batch-writer';
 import { RecentAssetTypes } from './recent-asset-types';
@@ -42,7 +41,6 @@ export interface BeginRunInput {
   supersedes?: string;
 }
 
-const INSERT_CHUNK = 1_000;
 
 /** How long the asset types a run's planning read are reused by its batches. */
 const ASSET_TYPES_FRESH_MS = 10 * 60_000;
@@ -59,12 +57,11 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
 
   /**
    * Reads HaloPSA's assets (one paged listing of all of them, far fewer requests than one listing
-   * per customer) and makes the links agree with what people did there.
+   * per customer, compared a page at a time) and makes the links agree with what people did there.
    */
-  async function runDeepCheck(halo: HaloClient, integration: IntegrationEntity, links: ComputerLinkState[]): Promise<Map<string, string>> {
-    const assets = await halo.listAssets({ includeInactive: true });
-    const findings = deepCheck(links, assets);
-    await new ComputerLinks(db, integration.id).applyDeepCheck(findings, integration.deletedAssetPolicy);
+  async function runDeepCheck(halo: HaloClient, integration: IntegrationEntity, links: ComputerLinks): Promise<Map<string, string>> {
+    const findings = await deepCheckByPage(halo.assetPages({ includeInactive: true }), links);
+    await links.applyDeepCheck(findings, integration.deletedAssetPolicy);
     const notes = new Map<string, string>();
     for (const hid of findings.edited) notes.set(hid, 'changed in HaloPSA by a person: rewritten');
     const deletedNote = integration.deletedAssetPolicy === 'recreate' ? 'deleted in HaloPSA: created again' : 'deleted in HaloPSA: left out of syncs until you link or unlink it (policy "report")';
@@ -131,36 +128,25 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         db.findBy(AssetTypeMappingEntity, { integrationId: integration.id }),
       ]);
       const scopeHids = input.hids ? [...new Set(input.hids.map(normaliseComputerId))] : undefined;
-      const linksInScope = async () => (await new ComputerLinks(db, integration.id).find(scopeHids)).map(linkState);
+      const links = new ComputerLinks(db, integration.id);
       const notes = await withHaloFailures(async () => {
-        if (!deepCheckDue) return new Map<string, string>();
-        const links = await linksInScope();
         // Nothing linked yet: nothing a person could have changed or deleted, so no reads.
-        return links.some((l) => l.haloAssetId !== null) ? runDeepCheck(halo, integration, links) : new Map<string, string>();
+        return deepCheckDue && (await links.anyWithAsset()) ? runDeepCheck(halo, integration, links) : new Map<string, string>();
       });
       const readAssetTypes = () => halo.listAssetTypes();
-      const [inventory, assetTypes] = await Promise.all([
-        withConsoleFailures(() => readInventoryFor(console, input.hids)),
-        withHaloFailures(async () =>
-          scopeHids ? recentAssetTypes.get(integration.id, readAssetTypes, defaults.map((d) => d.haloAssetTypeId)) : recentAssetTypes.remember(integration.id, await readAssetTypes()),
-        ),
-      ]);
-      const links = await linksInScope();
-      const fresh = await integrationOf(integration.id);
-      const plan = planSync({
-        observed: observe(inventory, { integration: fresh, mappings, defaultTypes: new Map(defaults.map((d) => [d.licenseType, d.haloAssetTypeId])), assetTypes }),
+      const assetTypes = await withHaloFailures(async () =>
+        scopeHids ? recentAssetTypes.get(integration.id, readAssetTypes, defaults.map((d) => d.haloAssetTypeId)) : recentAssetTypes.remember(integration.id, await readAssetTypes()),
+      );
+      const planning: RunPlanning = {
+        db,
+        runId: input.runId,
         links,
-        autoExport: fresh.autoExport,
-        scope: scopeHids ? new Set(scopeHids) : undefined,
-      });
-      const computers = new Map(inventory.computers.map((computer) => [computer.hid, computer]));
-      const assetOf = new Map(links.map((link) => [link.hid, link.haloAssetId]));
-      const named = (hid: string) => ({ hostName: computers.get(hid)?.hostName ?? null, companyName: computers.get(hid)?.companyName ?? null });
-      const rows: Partial<SyncRunItemEntity>[] = [
-        ...plan.items.map((item: PlanItem) => ({ syncRunId: input.runId, computerHid: item.hid, ...named(item.hid), action: item.action, outcome: 'pending' as const, haloAssetId: item.haloAssetId, changes: item.changes, reason: notes.get(item.hid) ?? null, planned: item })),
-        ...plan.leftAlone.map((left: LeftAlone) => ({ syncRunId: input.runId, computerHid: left.hid, ...named(left.hid), action: 'leave', outcome: 'left-alone' as const, haloAssetId: assetOf.get(left.hid) ?? null, changes: [], reason: notes.get(left.hid) ?? left.reason, planned: null })),
-      ];
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(SyncRunItemEntity, rows.slice(i, i + INSERT_CHUNK));
+        observeContext: { integration: await integrationOf(integration.id), mappings, defaultTypes: new Map(defaults.map((d) => [d.licenseType, d.haloAssetTypeId])), assetTypes },
+        notes,
+      };
+      const pending = await withConsoleFailures(async () =>
+        scopeHids ? planComputersRun(planning, await readComputersNamed(console, scopeHids), scopeHids) : planFullRun(planning, inventoryPages(console)),
+      );
       if (input.supersedes && input.hids) {
         await db.update(
           SyncRunItemEntity,
@@ -168,7 +154,7 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
           { outcome: 'left-alone', reason: `synced by event run ${input.runId}` },
         );
       }
-      return { state: 'running', pending: plan.items.length };
+      return { state: 'running', pending };
     },
 
     /** Applies the next batch of planned items: one HaloPSA POST (unlinks need none). */

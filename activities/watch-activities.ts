@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { readConsoleInventory } from '../src/inventory/console-inventory-reader';
 import { ConsoleFingerprintEntity } from '../src/persistence/entities/console-fingerprint.entity';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
-import { changedComputers, fingerprintInventory } from '../src/sync/console-fingerprint';
+import { changedComputers, fingerprintPages } from '../src/sync/console-fingerprint';
+import { inventoryPages } from '../src/sync/console-observation';
 import { WorkflowGateway } from '../src/temporal/workflow-gateway';
 import { TenantConsoleService } from '../src/tenants/tenant-console.service';
 import { WATCH_ENDED } from '../workflows/sync-messages';
@@ -35,7 +35,7 @@ export function createWatchActivities(deps: WatchActivityDependencies) {
   const db = deps.dataSource.manager;
   return {
     /**
-     * One poll: the whole inventory read as a full sync reads it, fingerprinted per computer and
+     * One poll: the whole inventory read as a full sync reads it (a page at a time), fingerprinted per computer and
      * compared with the last poll's. Changes go to the sync workflow first and the fingerprints are
      * stored after, so a failure in between finds the same changes again. Never calls HaloPSA.
      */
@@ -45,7 +45,7 @@ export function createWatchActivities(deps: WatchActivityDependencies) {
       const nextPollSeconds = integration.watchIntervalSeconds;
       if (integration.state !== 'connected' || integration.syncPaused) return { nextPollSeconds, changed: 0, outcome: 'skipped' };
       const client = await deps.consoles.clientForTenant(integration.tenantId);
-      const current = fingerprintInventory(await withConsoleFailures(() => readConsoleInventory(client)));
+      const current = await withConsoleFailures(() => fingerprintPages(inventoryPages(client)));
       const stored = await db.findOneBy(ConsoleFingerprintEntity, { integrationId: integration.id });
       if (!stored) {
         await db.save(ConsoleFingerprintEntity, { integrationId: integration.id, fingerprints: current });

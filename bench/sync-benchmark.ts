@@ -271,7 +271,7 @@ async function main(): Promise<number> {
       report.baseline = result;
       if (!('error' in result)) report.comparison = compare(result, initial, report.dataset as DatasetSummary | undefined, eligible.length);
     }
-    report.targets = [...targets(opts, phases, haloBudget), lostValuesTarget(report.personSetValues as { lost: number } | undefined)];
+    report.targets = [...targets(opts, phases, haloBudget, (report.workerAtReady as { rssMB: number | null } | undefined)?.rssMB ?? null), lostValuesTarget(report.personSetValues as { lost: number } | undefined)];
     report.apiBudgetWaits = { count: tenant.api.budgetWaits, note: "times the benchmark waited out the product API's own per-key budget (429 from /api/v1)" };
   } catch (error) {
     exitCode = 1;
@@ -393,7 +393,15 @@ function latencyTarget(target: string, phase: (PhaseReport & { latency?: EventLa
   return { target, measured: p95, met: met(p95), ...(met(p95) ? {} : { by: pct(p95, limitMs) }) };
 }
 
-function targets(opts: Options, phases: Record<string, PhaseReport | { skipped: string } | unknown>, budget: { requestsPerWindow: number; windowSeconds: number }): Target[] {
+/** How far the worker's peak RSS may rise above its resting RSS, whatever the tenant's size (memory bounded by the page). */
+const PEAK_GROWTH_LIMIT_MB = 100;
+
+function targets(
+  opts: Options,
+  phases: Record<string, PhaseReport | { skipped: string } | unknown>,
+  budget: { requestsPerWindow: number; windowSeconds: number },
+  restingRssMB: number | null,
+): Target[] {
   const phase = (name: string): PhaseReport | undefined => {
     const p = phases[name] as PhaseReport | { skipped: string } | undefined;
     return p && 'wallSeconds' in p ? p : undefined;
@@ -460,6 +468,13 @@ function targets(opts: Options, phases: Record<string, PhaseReport | { skipped: 
   const peak = Math.max(0, ...measured.map((p) => p.worker.peakRssMB ?? 0));
   if (initial?.completed) {
     list.push({ target: 'worker peak RSS < 400 MB', measured: peak, met: peak > 0 && peak < 400, ...(peak >= 400 ? { by: pct(peak, 400) } : {}) });
+    const growthLimit = restingRssMB === null ? null : restingRssMB + PEAK_GROWTH_LIMIT_MB;
+    list.push({
+      target: `worker peak RSS ≤ its resting RSS + ${PEAK_GROWTH_LIMIT_MB} MB`,
+      measured: `${peak} MB; at rest ${restingRssMB ?? 'unknown'} MB`,
+      met: growthLimit === null ? null : peak <= growthLimit,
+      ...(growthLimit !== null && peak > growthLimit ? { by: `${peak - growthLimit} MB over` } : {}),
+    });
   } else {
     list.push({ target: 'worker peak RSS < 400 MB', measured: `${peak} MB, but the initial sync never got to reading the inventory: not representative`, met: null });
   }

@@ -32,6 +32,7 @@ function build() {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   step('compiling TypeScript', process.execPath, [tsc, '-p', 'tsconfig.build.json']);
   step('compiling the settings page', process.execPath, [tsc, '-p', join('web', 'tsconfig.json')]);
+  step('bundling the workflow code', process.execPath, [join(root, 'dist', 'scripts', 'bundle-workflows.js')]);
 }
 
 /** Runs the compiled entry point; Ctrl-C reaches it directly (same process group), so wait for it. */

@@ -23,6 +23,11 @@ export interface ConsoleSettings {
   requireJsonAccept: boolean;
   /** Cap on `count` in `/api/Computers/{offset}/{count}`; 0 means no cap. */
   maxPageSize: number;
+  /**
+   * Whether `GET /api/Monitoring/{userId}` (one user's rows, as the vendor's PowerShell module calls
+   * it) is offered; when not, it answers 404 like any unknown route. UNSURE on every deployment.
+   */
+  monitoringByUser: boolean;
   /** Where "Connect using web browser" points; `{consoleUrl}` and `{ComputerHID}` are filled in. */
   remoteConnectUrlTemplate: string;
   eventDelivery: EventDeliverySettings;
@@ -40,6 +45,7 @@ export function defaultSettings(): ConsoleSettings {
     hidFormat: 'plain',
     requireJsonAccept: false,
     maxPageSize: 0,
+    monitoringByUser: true,
     remoteConnectUrlTemplate: DEFAULT_CONNECT_TEMPLATE,
     eventDelivery: { attempts: 4, backoffMs: 100, timeoutMs: 5_000 },
   };
@@ -56,6 +62,7 @@ export const settingsPatchSchema = z
     hidFormat: z.enum(['plain', 'braces']),
     requireJsonAccept: z.boolean(),
     maxPageSize: z.number().int().min(0),
+    monitoringByUser: z.boolean(),
     remoteConnectUrlTemplate: z.string().superRefine((value, ctx) => {
       const problem = validateConnectTemplate(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });

@@ -9,13 +9,14 @@ import { formatAdministrator, formatCompany, formatComputer, formatMonitoring } 
  * The Console's vendor API (console-api.md sections 1-3), JSON only:
  *   POST /api/Provider/Login, GET /api/Companies[/{id}], GET /api/Computers/{offset}/{count},
  *   GET /api/Computers/{hid}, GET /api/Licenses[?isAvailable=], GET /api/Licenses/{id},
- *   GET /api/Monitoring, GET /api/Administrators[/{id}], GET /api/Users, GET /api/Packages,
+ *   GET /api/Monitoring[/{userId}], GET /api/Administrators[/{id}], GET /api/Users, GET /api/Packages,
  *   GET /connect/web?hid= (HTML).
  */
 
 export const DENIED = { Message: 'Authorization has been denied for this request.' };
 const INVALID_GRANT = { error: 'invalid_grant', error_description: 'The user name or password is incorrect.' };
 const INVALID_REQUEST = { Message: 'The request is invalid.' };
+const NO_SUCH_RESOURCE = { Message: 'No HTTP resource was found that matches the request URI.' };
 
 export class TokenStore {
   private readonly tokens = new Map<string, number>();
@@ -94,6 +95,11 @@ export function createVendorRouter(ctx: SimulatorContext): Router {
       return license ? json(200, license) : notFound('License', req.params.id);
     })
     .on('GET', '/api/Monitoring', () => json(200, ctx.state.monitoring.map((row) => formatMonitoring(ctx.settings, row))))
+    .on('GET', '/api/Monitoring/:userId', (req) => {
+      if (!ctx.settings.monitoringByUser) return json(404, NO_SUCH_RESOURCE);
+      const userId = req.params.userId.toLowerCase();
+      return json(200, ctx.state.monitoring.filter((row) => row.UserID.toLowerCase() === userId).map((row) => formatMonitoring(ctx.settings, row)));
+    })
     .on('GET', '/api/Administrators', () => json(200, ctx.state.administrators.map((a) => formatAdministrator(ctx.settings, a))))
     .on('GET', '/api/Administrators/:id', (req) => {
       const admin = findById(ctx.state.administrators, (a) => a.AdminID, req.params.id);

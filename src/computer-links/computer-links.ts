@@ -1,10 +1,13 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import { ComputerLinkEntity } from '../persistence/entities/computer-link.entity';
 import type { DeepCheckFindings } from '../sync/deep-check';
 import { linkAfterItem } from '../sync/plan/apply-plan';
 import type { ComputerLinkState, PlanItem, WrittenAsset } from '../sync/plan/sync-plan-types';
 
 export type DeletedAssetPolicy = 'recreate' | 'report';
+
+/** Links read or changed per statement. */
+const LINK_PAGE = 1_000;
 
 /**
  * The one owner of an integration's computer links and their states (claimed → linked → retired,
@@ -20,6 +23,31 @@ export class ComputerLinks {
   /** All links, or those of the given computers (ids as stored: normalised). */
   find(hids?: readonly string[]): Promise<ComputerLinkEntity[]> {
     return this.db.findBy(ComputerLinkEntity, { integrationId: this.integrationId, ...(hids ? { computerHid: In([...hids]) } : {}) });
+  }
+
+  /** Every link, a page at a time in computer order: memory holds one page, not the tenant. */
+  async *pages(size = LINK_PAGE): AsyncGenerator<ComputerLinkState[]> {
+    for (let after = ''; ; ) {
+      const page = await this.db.find(ComputerLinkEntity, { where: { integrationId: this.integrationId, computerHid: MoreThan(after) }, order: { computerHid: 'ASC' }, take: size });
+      if (page.length === 0) return;
+      yield page.map(linkState);
+      after = page[page.length - 1].computerHid;
+    }
+  }
+
+  /** The links to these assets. */
+  async findByAssets(haloAssetIds: readonly number[]): Promise<ComputerLinkState[]> {
+    return (await this.db.findBy(ComputerLinkEntity, { integrationId: this.integrationId, haloAssetId: In([...haloAssetIds]) })).map(linkState);
+  }
+
+  /** Whether any link has an asset: without one, nothing in HaloPSA is the service's to check. */
+  async anyWithAsset(): Promise<boolean> {
+    return this.db.exists(ComputerLinkEntity, { where: { integrationId: this.integrationId, haloAssetId: Not(IsNull()) } });
+  }
+
+  /** The links of these computers, as the planner sees them. */
+  async states(hids: readonly string[]): Promise<ComputerLinkState[]> {
+    return hids.length === 0 ? [] : (await this.find(hids)).map(linkState);
   }
 
   /** The computer linked to this asset, if any. */
@@ -89,11 +117,14 @@ export class ComputerLinks {
    * created again (`recreate`) or left out of syncs until a person decides (`report`).
    */
   async applyDeepCheck(findings: DeepCheckFindings, policy: DeletedAssetPolicy): Promise<void> {
-    if (findings.edited.length > 0) await this.db.update(ComputerLinkEntity, { integrationId: this.integrationId, computerHid: In(findings.edited) }, { lastWritten: null });
-    if (findings.deleted.length === 0) return;
-    const where = { integrationId: this.integrationId, computerHid: In(findings.deleted) };
-    if (policy === 'recreate') await this.db.update(ComputerLinkEntity, where, { state: 'claimed', haloAssetId: null, lastWritten: null });
-    else await this.db.update(ComputerLinkEntity, where, { state: 'excluded', lastWritten: null });
+    const deletedChange = policy === 'recreate' ? { state: 'claimed' as const, haloAssetId: null, lastWritten: null } : { state: 'excluded' as const, lastWritten: null };
+    // In chunks: a statement takes at most 65,535 parameters, and a tenant can have more links.
+    for (let i = 0; i < findings.edited.length; i += LINK_PAGE) {
+      await this.db.update(ComputerLinkEntity, { integrationId: this.integrationId, computerHid: In(findings.edited.slice(i, i + LINK_PAGE)) }, { lastWritten: null });
+    }
+    for (let i = 0; i < findings.deleted.length; i += LINK_PAGE) {
+      await this.db.update(ComputerLinkEntity, { integrationId: this.integrationId, computerHid: In(findings.deleted.slice(i, i + LINK_PAGE)) }, deletedChange);
+    }
   }
 }
 

@@ -1,9 +1,12 @@
 import { normaliseComputerId } from './computer-id';
-import { readAllComputers } from './console-computer-pages';
+import { computerPages, readAllComputers } from './console-computer-pages';
 import { asArray, toAdministrator, toCompany, toComputer, toLicense, toMonitoringRow } from './console-decoders';
 import { ConsoleError } from './console-errors';
 import { ConsoleClientOptions, ConsoleCredentials, ConsoleSession } from './console-session';
 import { ConsoleAdministrator, ConsoleCompany, ConsoleComputer, ConsoleLicense, ConsoleMonitoringRow } from './console-types';
+
+/** Elements per batch of a list read as it arrives. */
+const STREAMED_BATCH = 1_000;
 
 /**
  * The Management Console API's read endpoints that the integration needs (console-api.md), over
@@ -35,6 +38,11 @@ export class ConsoleClient {
     return readAllComputers((path, operation) => this.#session.getJson(path, operation));
   }
 
+  /** The same listing as `listComputers`, a page at a time; a computer can come twice (keep the later). */
+  computerPages(): AsyncGenerator<ConsoleComputer[]> {
+    return computerPages((path, operation) => this.#session.getJson(path, operation));
+  }
+
   /** `GET /api/Computers/{hid}`; the HID may come with or without braces. A missing computer is a `not_found` ConsoleError. */
   async getComputer(hid: string): Promise<ConsoleComputer> {
     const plain = normaliseComputerId(hid);
@@ -49,6 +57,35 @@ export class ConsoleClient {
   async listLicenses(): Promise<ConsoleLicense[]> {
     const body = await this.#session.getJson('/api/Licenses', 'GET /api/Licenses');
     return asArray(body, 'GET /api/Licenses').map((item) => toLicense(item, 'GET /api/Licenses'));
+  }
+
+  /** `GET /api/Licenses` read as it arrives, in batches: memory holds one batch, not the list. */
+  async *licenseBatches(): AsyncGenerator<ConsoleLicense[]> {
+    const operation = 'GET /api/Licenses';
+    for await (const batch of this.#session.getJsonArrayBatches('/api/Licenses', operation, STREAMED_BATCH)) yield batch.map((item) => toLicense(item, operation));
+  }
+
+  /** `GET /api/Monitoring` read as it arrives, in batches (`listMonitoring` says what a row is). */
+  async *monitoringBatches(): AsyncGenerator<ConsoleMonitoringRow[]> {
+    const operation = 'GET /api/Monitoring';
+    for await (const batch of this.#session.getJsonArrayBatches('/api/Monitoring', operation, STREAMED_BATCH)) yield batch.map((item) => toMonitoringRow(item, operation));
+  }
+
+  /**
+   * `GET /api/Monitoring/{userId}`: one user's rows (the vendor's PowerShell module reads them so).
+   * Undefined when the Console answers 404: a deployment without this form, where the whole list
+   * must be read instead.
+   */
+  async monitoringOfUser(userId: string): Promise<ConsoleMonitoringRow[] | undefined> {
+    const plain = normaliseComputerId(userId);
+    const operation = 'GET /api/Monitoring/{userId}';
+    if (!/^[0-9a-z-]{1,64}$/.test(plain)) throw new ConsoleError('unexpected', 'A Console user id (UserID) must be a GUID, with or without braces', { operation });
+    try {
+      return asArray(await this.#session.getJson(`/api/Monitoring/${plain}`, operation), operation).map((item) => toMonitoringRow(item, operation));
+    } catch (error) {
+      if (error instanceof ConsoleError && error.kind === 'not_found') return undefined;
+      throw error;
+    }
   }
 
   /** `GET /api/Monitoring`: one row per backup plan, `Status` normalised to its numeric code. */

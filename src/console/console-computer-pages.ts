@@ -9,8 +9,16 @@ const MAX_COMPUTER_PAGES = 10_000;
 /** Pages asked for ahead of the one being read, when `Count` has shown itself a total. */
 const PAGES_AHEAD = 3;
 
+/** Every computer, one entry per `ComputerHID` (the last listed wins); `computerPages` says how. */
+export async function readAllComputers(getJson: (path: string, operation: string) => Promise<unknown>): Promise<ConsoleComputer[]> {
+  const byHid = new Map<string, ConsoleComputer>();
+  for await (const page of computerPages(getJson)) for (const computer of page) byHid.set(computer.ComputerHID, computer);
+  return [...byHid.values()];
+}
+
 /**
- * Every computer, through `GET /api/Computers/{offset}/{count}` pages of 500.
+ * Every computer, through `GET /api/Computers/{offset}/{count}` pages of 500, one page at a time
+ * (memory holds a page and the pages asked ahead, plus the HIDs seen).
  *
  * The envelope's `Count` is the total on some deployments and the page length on others, and a
  * deployment may cap `count` below what was asked, which makes "page until a short page" stop
@@ -22,8 +30,8 @@ const PAGES_AHEAD = 3;
  *   revealed the server's cap, and from then on pages of that size are full pages and a shorter
  *   one is the end. A `Count` larger than everything received so far can only be a total, so a
  *   short page with such a `Count` reveals the cap without the extra request.
- * - The result has one entry per `ComputerHID`: a computer shifted across a page boundary by a
- *   concurrent insert is not listed twice. A concurrent delete can shift a computer past the
+ * - A computer shifted across a page boundary by a concurrent insert can come in two pages: the
+ *   reader keeps the later entry. A concurrent delete can shift a computer past the
  *   boundary the other way, so an absence from one listing is a hint, not proof of deletion
  *   (confirm with `getComputer`, whose `not_found` is).
  * - The bare array some deployments might send instead of the envelope is accepted.
@@ -31,9 +39,9 @@ const PAGES_AHEAD = 3;
  *   three at once, so a large listing does not wait for each page in turn; the offsets asked for
  *   are the same as without (a page that came back short makes the ones asked ahead unused).
  */
-export async function readAllComputers(getJson: (path: string, operation: string) => Promise<unknown>): Promise<ConsoleComputer[]> {
+export async function* computerPages(getJson: (path: string, operation: string) => Promise<unknown>): AsyncGenerator<ConsoleComputer[]> {
   const operation = 'GET /api/Computers/{offset}/{count}';
-  const byHid = new Map<string, ConsoleComputer>();
+  const seen = new Set<string>();
   let offset = 0;
   /** A page this long counts as full; below CONSOLE_COMPUTERS_PAGE_SIZE once a server cap is known. */
   let fullPageSize = CONSOLE_COMPUTERS_PAGE_SIZE;
@@ -56,7 +64,7 @@ export async function readAllComputers(getJson: (path: string, operation: string
   };
   for (let page = 0; ; page++) {
     if (page >= MAX_COMPUTER_PAGES) {
-      throw new ConsoleError('unexpected', `The Console kept returning computers after ${MAX_COMPUTER_PAGES} pages (${byHid.size} computers): stopped`, { operation });
+      throw new ConsoleError('unexpected', `The Console kept returning computers after ${MAX_COMPUTER_PAGES} pages (${seen.size} computers): stopped`, { operation });
     }
     const body = await pageAt(offset);
     pages.delete(offset);
@@ -68,11 +76,11 @@ export async function readAllComputers(getJson: (path: string, operation: string
       capKnown = true;
       unconfirmedShortPage = undefined;
     }
+    const computers = items.map((item) => toComputer(item, operation));
     let added = 0;
-    for (const item of items) {
-      const computer = toComputer(item, operation);
-      if (!byHid.has(computer.ComputerHID)) added++;
-      byHid.set(computer.ComputerHID, computer);
+    for (const computer of computers) {
+      if (!seen.has(computer.ComputerHID)) added++;
+      seen.add(computer.ComputerHID);
     }
     if (added === 0) {
       throw new ConsoleError('unexpected', `The Console returned the same computers again at offset ${offset}: it seems to ignore the paging offset`, { operation });
@@ -81,19 +89,20 @@ export async function readAllComputers(getJson: (path: string, operation: string
     const count = toFiniteNumber(field(envelope, 'Count'));
     /** Only a total can exceed what was received. */
     const total = count !== undefined && count > offset ? count : undefined;
-    if (items.length >= fullPageSize) {
-      askAhead(total);
-      continue;
+    const last = items.length < fullPageSize && capKnown; // shorter than the server's known cap: the end
+    if (items.length < fullPageSize && !capKnown) {
+      if (total !== undefined) {
+        // More remain, and this page shows the cap.
+        fullPageSize = items.length;
+        capKnown = true;
+      } else {
+        unconfirmedShortPage = items.length;
+      }
     }
-    if (capKnown) break; // shorter than the server's known cap: the end
-    if (total !== undefined) {
-      // More remain, and this page shows the cap.
-      fullPageSize = items.length;
-      capKnown = true;
-      askAhead(total);
-      continue;
-    }
-    unconfirmedShortPage = items.length;
+    // The next page is asked for anyway: asking now lets it arrive while this one is worked on.
+    if (!last) void pageAt(offset);
+    if (!last && unconfirmedShortPage === undefined) askAhead(total);
+    yield computers;
+    if (last) break;
   }
-  return [...byHid.values()];
 }

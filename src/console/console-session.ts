@@ -1,4 +1,5 @@
 import { parseRetryAfter } from '../http/retry-after';
+import { JsonArrayStreamError, jsonArrayBatches } from '../http/json-array-batches';
 import { policyRefusalIn } from '../security/policy-fetch';
 import { normaliseServiceUrl, serviceBaseString } from '../security/url-policy';
 import { asObject, toFiniteNumber } from './console-decoders';
@@ -95,6 +96,29 @@ export class ConsoleSession {
   }
 
   async getJson(path: string, operation: string): Promise<unknown> {
+    return this.readJson(await this.authorisedGet(path, operation), operation);
+  }
+
+  /**
+   * A JSON array answer in batches of parsed elements, read as it arrives
+   * (`jsonArrayBatches`): for lists too long to hold whole, such as 100,000 licenses.
+   */
+  async *getJsonArrayBatches(path: string, operation: string, batchSize: number): AsyncGenerator<unknown[]> {
+    const response = await this.authorisedGet(path, operation);
+    if (!response.body) throw new ConsoleError('unexpected', `The Console answered ${operation} with an empty body`, { status: response.status, operation });
+    try {
+      yield* jsonArrayBatches(response.body, batchSize);
+    } catch (error) {
+      if (error instanceof JsonArrayStreamError) {
+        throw new ConsoleError('unexpected', `The Console's answer to ${operation} is not what its API documents: ${error.message}`, { status: response.status, operation });
+      }
+      throw this.networkError(error, operation);
+    } finally {
+      await discard(response);
+    }
+  }
+
+  private async authorisedGet(path: string, operation: string): Promise<Response> {
     let token = await this.token();
     let response = await this.send(path, { method: 'GET', headers: { accept: 'application/json', authorization: `Bearer ${token}` } }, operation);
     if (response.status === 401) {
@@ -108,7 +132,7 @@ export class ConsoleSession {
       }
     }
     if (!response.ok) throw await this.errorFrom(response, operation, [token]);
-    return this.readJson(response, operation);
+    return response;
   }
 
   private async token(): Promise<string> {

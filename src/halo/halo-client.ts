@@ -93,9 +93,17 @@ export class HaloClient extends HaloRestClient {
    * `carriesCustomFields` and read an asset on its own (`getAsset`) when it does not.
    */
   async listAssets(options: HaloAssetListOptions = {}): Promise<HaloAsset[]> {
+    const assets: HaloAsset[] = [];
+    for await (const page of this.assetPages(options)) assets.push(...page);
+    return assets;
+  }
+
+  /** The same assets as `listAssets`, a page at a time (a page may come out empty after filtering). */
+  async *assetPages(options: HaloAssetListOptions = {}): AsyncGenerator<HaloAsset[]> {
     const { clientId, includeInactive = false } = options;
-    const assets = await this.listAll<HaloAsset>('/Asset', 'assets', this.assetQuery(clientId, includeInactive));
-    return assets.filter((asset) => (includeInactive || isActive(asset)) && belongsTo(asset, clientId));
+    for await (const page of this.pages<HaloAsset>('/Asset', 'assets', this.assetQuery(clientId, includeInactive))) {
+      yield page.filter((asset) => (includeInactive || isActive(asset)) && belongsTo(asset, clientId));
+    }
   }
 
   getAsset(id: number): Promise<HaloAsset> {

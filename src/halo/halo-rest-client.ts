@@ -103,13 +103,18 @@ export class HaloRestClient {
   async listAll<T>(path: string, envelopeKey: string | null, query: HaloQuery = {}, pageSize = this.pageSize): Promise<T[]> {
     if (envelopeKey === null) return this.arrayOf<T>(path, await this.request<unknown>('GET', path, { query }));
     const records: T[] = [];
+    for await (const page of this.pages<T>(path, envelopeKey, query, pageSize)) records.push(...page);
+    return records;
+  }
+
+  /** The pages of an envelope list, one at a time, as `listAll` reads them. */
+  async *pages<T>(path: string, envelopeKey: string, query: HaloQuery = {}, pageSize = this.pageSize): AsyncGenerator<T[]> {
     for (let pageNo = 1; ; pageNo += 1) {
-      const answer = await this.request<unknown>('GET', path, { query: { ...query, pageinate: true, page_size: pageSize, page_no: pageNo } });
-      const { page, recordCount } = this.pageOf<T>(path, envelopeKey, answer);
-      records.push(...page);
+      const { records: page, recordCount } = await this.listPage<T>(path, envelopeKey, query, pageNo, pageSize);
+      yield page;
       // A page longer than asked for means Halo ignored paging and sent everything.
-      if (page.length !== pageSize) return records;
-      if (recordCount !== undefined && pageNo * pageSize >= recordCount) return records;
+      if (page.length !== pageSize) return;
+      if (recordCount !== undefined && pageNo * pageSize >= recordCount) return;
     }
   }
 

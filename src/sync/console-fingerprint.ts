@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Inventory, InventoryComputer } from '../inventory/inventory-types';
+import type { InventoryComputer } from '../inventory/inventory-types';
 
 /** Fingerprints by computer HID. */
 export type Fingerprints = Record<string, string>;
@@ -24,8 +24,11 @@ export function fingerprintComputer(computer: InventoryComputer): string {
   return createHash('sha256').update(canonicalJson(computer)).digest('hex').slice(0, 16);
 }
 
-export function fingerprintInventory(inventory: Inventory): Fingerprints {
-  return Object.fromEntries(inventory.computers.map((computer) => [computer.hid, fingerprintComputer(computer)]));
+/** The fingerprints of every computer, read a page at a time (a computer listed twice keeps its last). */
+export async function fingerprintPages(pages: AsyncIterable<readonly InventoryComputer[]>): Promise<Fingerprints> {
+  const fingerprints: Fingerprints = {};
+  for await (const page of pages) for (const computer of page) fingerprints[computer.hid] = fingerprintComputer(computer);
+  return fingerprints;
 }
 
 /** HIDs that are new, changed or gone between two fingerprint sets, sorted. */

@@ -1,6 +1,6 @@
 import { HaloAssetType } from '../halo/halo-entities';
 import { isEligible } from '../inventory/eligibility';
-import { Inventory } from '../inventory/inventory-types';
+import { InventoryComputer } from '../inventory/inventory-types';
 import { managedCustomFields } from '../mappings/asset-record';
 import { CompanyMappingEntity } from '../persistence/entities/company-mapping.entity';
 import { IntegrationEntity } from '../persistence/entities/integration.entity';
@@ -15,10 +15,10 @@ export interface ObserveContext {
 }
 
 /** Pure: the Console's computers as the planner sees them, each with the asset it should have. */
-export function observe(inventory: Inventory, context: ObserveContext): ObservedComputer[] {
+export function observe(computers: readonly InventoryComputer[], context: ObserveContext): ObservedComputer[] {
   const mappingByCompany = new Map(context.mappings.map((m) => [m.consoleCompanyId, m]));
   const keyFieldOf = new Map(context.assetTypes.map((t) => [t.id, t.keyfield_id ?? null]));
-  return inventory.computers.map((computer): ObservedComputer => {
+  return computers.map((computer): ObservedComputer => {
     if (!isEligible(computer)) return { hid: computer.hid, desired: null, notTakingPart: 'no-agent' };
     const companyId = computer.companyId;
     const mapping = companyId ? mappingByCompany.get(companyId) : undefined;

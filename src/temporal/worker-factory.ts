@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { ActivityDependencies, createActivities } from '../../activities';
 import { TemporalConfig } from '../config/temporal.config';
 import { keepAliveHeartbeats } from './keep-alive-heartbeats';
+import { workflowCode } from './workflow-bundle';
 
 export interface WorkerFactoryOptions {
   connection: NativeConnection;
@@ -19,7 +20,7 @@ export function createProductWorker(options: WorkerFactoryOptions): Promise<Work
     connection: options.connection,
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
+    ...workflowCode(),
     activities: createActivities(options.dependencies),
     interceptors: { activity: [keepAliveHeartbeats] },
     shutdownGraceTime: options.shutdownGraceMs,

@@ -484,11 +484,15 @@ describe('fuzzing every route of the API', () => {
   it('limits each API key to 120 requests a minute: 429 with Retry-After and a message, other keys unaffected', async () => {
     const fresh = () => createApiKey(stack, tenant.tenantId, adminId);
     const [busy, other] = [await fresh(), await fresh()];
+    const sending = Date.now();
     const answers = await Promise.all(Array.from({ length: 130 }, () => rawRequest(stack.apiUrl, 'GET', '/api/v1/halopsa', { headers: { authorization: `Bearer ${busy}` } })));
+    // The bucket refills 2 tokens a second while the 130 are answered: a slow machine lets a few more through.
+    const refilled = Math.ceil(((Date.now() - sending) / 60_000) * 120);
     const ok = answers.filter((a) => a.status === 200).length;
     const limited = answers.filter((a) => a.status === 429);
     expect(ok).toBeGreaterThanOrEqual(120);
-    expect(ok).toBeLessThan(125);
+    expect(ok).toBeLessThanOrEqual(120 + refilled);
+    expect(limited.length).toBeGreaterThan(0);
     expect(limited.length).toBe(130 - ok);
     expect(Number(limited[0].headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect((limited[0].json as { message: string }).message).toMatch(/Too many requests with this API key: at most 120 per minute\. Retry after \d+ s\./);

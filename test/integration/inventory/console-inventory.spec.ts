@@ -4,6 +4,7 @@ import { readConsoleInventory } from '../../../src/inventory/console-inventory-r
 import { inventoryFieldValues } from '../../../src/inventory/inventory-field-values';
 import type { Inventory, InventoryComputer } from '../../../src/inventory/inventory-types';
 import { UrlPolicy } from '../../../src/security/url-policy';
+import { inventoryPages, readComputersNamed } from '../../../src/sync/console-observation';
 import { ConsoleSimulator, startConsoleSimulator } from '../../../simulators/console/console-simulator';
 import { backupStatusName, generateDemoData } from '../../../simulators/demo-data';
 import type { ConsoleData } from '../../../simulators/demo-data';
@@ -149,6 +150,38 @@ describe('readConsoleInventory against the Console simulator', () => {
       expect(await readConsoleInventory(client)).toEqual(inventory);
     } finally {
       sim.updateSettings({ monitoringStatusFormat: 'number', hidFormat: 'plain', maxPageSize: 0, countMode: 'total' });
+    }
+  });
+
+  it('reads the same computers a page at a time, the license and monitoring lists streamed, whatever the formats and paging', async () => {
+    const pagewise = async () => {
+      const pages: InventoryComputer[][] = [];
+      for await (const page of inventoryPages(client)) pages.push(page);
+      return pages;
+    };
+    const pages = await pagewise();
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.flat().sort((a, b) => a.hid.localeCompare(b.hid))).toEqual(inventory.computers);
+    sim.updateSettings({ monitoringStatusFormat: 'string', hidFormat: 'braces', maxPageSize: 17, countMode: 'page' });
+    try {
+      const capped = await pagewise();
+      expect(capped.length).toBeGreaterThanOrEqual(Math.ceil(120 / 17));
+      expect(capped.flat().sort((a, b) => a.hid.localeCompare(b.hid))).toEqual(inventory.computers);
+    } finally {
+      sim.updateSettings({ monitoringStatusFormat: 'number', hidFormat: 'plain', maxPageSize: 0, countMode: 'total' });
+    }
+  });
+
+  it("joins an event's named computers as the whole read does, with their users' backup results or, where the Console has no per-user form, the whole list", async () => {
+    const named = inventory.computers.filter((c) => c.licenseType !== undefined && c.lastBackup !== undefined).slice(0, 3);
+    expect(named).toHaveLength(3);
+    const hids = [...named.map((c) => c.hid), '00000000-0000-0000-0000-000000000000'];
+    expect(await readComputersNamed(client, hids)).toEqual(named);
+    sim.updateSettings({ monitoringByUser: false, hidFormat: 'braces', monitoringStatusFormat: 'string' });
+    try {
+      expect(await readComputersNamed(client, hids)).toEqual(named);
+    } finally {
+      sim.updateSettings({ monitoringByUser: true, hidFormat: 'plain', monitoringStatusFormat: 'number' });
     }
   });
 

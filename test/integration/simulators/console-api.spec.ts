@@ -239,6 +239,18 @@ describe('Console simulator: resources', () => {
     expect(named[firstSuccess].Status).toBe('Success');
   });
 
+  it("answers one user's monitoring rows at /api/Monitoring/{userId}, or 404 where the switch says the deployment lacks it", async () => {
+    const user = dataset.console.monitoring[0].UserID;
+    const rows = await (await get(sut, `/api/Monitoring/${user.toUpperCase()}`, token)).json();
+    expect(rows).toEqual(dataset.console.monitoring.filter((r) => r.UserID === user));
+    sut.updateSettings({ monitoringByUser: false });
+    try {
+      expect((await get(sut, `/api/Monitoring/${user}`, token)).status).toBe(404);
+    } finally {
+      sut.updateSettings({ monitoringByUser: true });
+    }
+  });
+
   it('lists administrators', async () => {
     const admins = (await (await get(sut, '/api/Administrators', token)).json()) as { PermissionsModels: Record<string, number> }[];
     expect(admins).toEqual(dataset.console.administrators);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { ConsoleApp, ConsoleCompany, ConsoleComputer, ConsoleLicense, ConsoleMonitoringRow } from '../../../src/console/console-types';
-import { backupStatusName, buildInventory } from '../../../src/inventory/build-inventory';
+import { buildInventory } from '../../../src/inventory/build-inventory';
+import { backupStatusName } from '../../../src/inventory/inventory-joins';
 import { generateDemoData } from '../../../simulators/demo-data';
 
 const USER = 'a1b2c3d4-0000-4000-8000-000000000001';

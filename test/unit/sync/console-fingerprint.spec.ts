@@ -1,5 +1,5 @@
 import type { InventoryComputer } from '../../../src/inventory/inventory-types';
-import { changedComputers, fingerprintComputer, fingerprintInventory } from '../../../src/sync/console-fingerprint';
+import { changedComputers, fingerprintComputer, fingerprintPages } from '../../../src/sync/console-fingerprint';
 
 const computer = (hid: string, extra: Partial<InventoryComputer> = {}): InventoryComputer => ({
   hid,
@@ -36,10 +36,14 @@ describe('console fingerprints', () => {
     expect(fingerprintComputer(computer('a', change))).not.toBe(fingerprintComputer(computer('a')));
   });
 
-  it('name new, changed and vanished computers, and nothing else', () => {
-    const before = fingerprintInventory({ companies: [], computers: [computer('a'), computer('b'), computer('c')] });
-    const after = fingerprintInventory({ companies: [], computers: [computer('a'), computer('b', { hostName: 'x' }), computer('d')] });
+  it('name new, changed and vanished computers, and nothing else, from pages', async () => {
+    const before = await fingerprintPages(pagesOf([computer('a'), computer('b')], [computer('c')]));
+    const after = await fingerprintPages(pagesOf([computer('a'), computer('b', { hostName: 'x' }), computer('d')]));
     expect(changedComputers(before, after)).toEqual(['b', 'c', 'd']);
     expect(changedComputers(after, after)).toEqual([]);
   });
 });
+
+async function* pagesOf(...pages: InventoryComputer[][]): AsyncGenerator<InventoryComputer[]> {
+  yield* pages;
+}

@@ -1,5 +1,5 @@
 import { HaloAsset } from '../../../src/halo/halo-entities';
-import { deepCheck } from '../../../src/sync/deep-check';
+import { deepCheck, deepCheckByPage } from '../../../src/sync/deep-check';
 import { ComputerLinkState } from '../../../src/sync/plan/sync-plan-types';
 
 const link: ComputerLinkState = {
@@ -29,5 +29,33 @@ describe('deepCheck', () => {
 
   it('finds a deleted asset', () => {
     expect(deepCheck([link], [])).toEqual({ deleted: ['pc-1'], edited: [] });
+  });
+});
+
+describe('deepCheckByPage', () => {
+  const links: ComputerLinkState[] = [
+    link,
+    { ...link, hid: 'pc-2', haloAssetId: 20002 },
+    { ...link, hid: 'pc-3', haloAssetId: 20003 },
+    { ...link, hid: 'pc-4', state: 'retired', haloAssetId: 20004 },
+    { ...link, hid: 'pc-5', state: 'claimed', haloAssetId: null },
+  ];
+  const source = {
+    findByAssets: async (ids: readonly number[]) => links.filter((l) => l.haloAssetId !== null && ids.includes(l.haloAssetId)),
+    pages: async function* () {
+      yield links.slice(0, 2);
+      yield links.slice(2);
+    },
+  };
+  async function* listed(...pages: HaloAsset[][]) {
+    yield* pages;
+  }
+
+  it('finds what deepCheck finds over the whole listing, an asset listed twice once', async () => {
+    const edited = asListed({ id: 20002, site_id: 9 });
+    const assets = [[asListed(), edited], [], [edited, asListed({ id: 20004, inactive: true })]];
+    const whole = deepCheck(links, assets.flat());
+    expect(whole).toEqual({ deleted: ['pc-3'], edited: ['pc-2'] });
+    expect(await deepCheckByPage(listed(...assets), source)).toEqual(whole);
   });
 });

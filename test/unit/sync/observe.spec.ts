@@ -37,7 +37,7 @@ function observeOne(fields: Partial<ConsoleComputer>, companies: ConsoleCompany[
     licenses: [{ ID: 'lic-1', ComputerName: 'ACME-WS-014', IsTrial: false, IsTaken: true, LicenseType: 'Desktop', UserID: USER }],
     monitoring: [],
   });
-  const [observed] = observe(inventory, observeContext);
+  const [observed] = observe(inventory.computers, observeContext);
   return observed;
 }
 
