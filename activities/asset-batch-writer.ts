@@ -31,32 +31,41 @@ export interface AssetWriterContext {
 export async function writeAssets(
   context: AssetWriterContext,
   requests: readonly AssetWriteRequest[],
-  /** Called as each outcome is known, so a batch interrupted (a 429, a crash) keeps what it finished. */
-  record: (result: AssetWriteResult) => Promise<void>,
+  /**
+   * Called with each set of outcomes as it is known (those of one POST, or of one look-up), so a
+   * batch interrupted (a 429, a crash) keeps what it finished. Created assets' ids are saved first.
+   */
+  record: (results: readonly AssetWriteResult[]) => Promise<void>,
 ): Promise<void> {
   const creates = requests.filter((r) => r.write.id === undefined);
   const fresh = await context.links.claim(creates.map((r) => r.hid));
   const uncertain = creates.filter((r) => !fresh.has(r.hid));
   const lookUp: LookUp = uncertain.length > 0 ? await findCreated(context, uncertain) : { found: new Map(), unresolved: new Set() };
-  for (const request of uncertain) {
+  const found = uncertain.flatMap((request): AssetWriteResult[] => {
     const assetId = lookUp.found.get(request.hid);
-    if (assetId === undefined) continue;
-    await context.links.markCreated(request.hid, assetId);
-    await record({ hid: request.hid, ok: true, assetId, created: true });
-  }
+    return assetId === undefined ? [] : [{ hid: request.hid, ok: true, assetId, created: true }];
+  });
+  await saveOutcomes(context, found, record);
   await post(context, requests.filter((r) => r.write.id !== undefined || !(lookUp.found.has(r.hid) || lookUp.unresolved.has(r.hid))), record);
   if (lookUp.failure !== undefined) throw lookUp.failure;
 }
 
-async function post(context: AssetWriterContext, requests: readonly AssetWriteRequest[], record: (result: AssetWriteResult) => Promise<void>): Promise<void> {
+/** Created assets' ids first (one statement), then the caller's record of every outcome. */
+async function saveOutcomes(context: AssetWriterContext, results: readonly AssetWriteResult[], record: (results: readonly AssetWriteResult[]) => Promise<void>): Promise<void> {
+  if (results.length === 0) return;
+  await context.links.markCreated(results.flatMap((result) => (result.ok && result.created ? [{ hid: result.hid, haloAssetId: result.assetId }] : [])));
+  await record(results);
+}
+
+async function post(context: AssetWriterContext, requests: readonly AssetWriteRequest[], record: (results: readonly AssetWriteResult[]) => Promise<void>): Promise<void> {
   if (requests.length === 0) return;
   try {
     const saved = await context.halo.saveAssets(requests.map((r) => r.write));
-    for (const [index, request] of requests.entries()) {
-      const created = request.write.id === undefined;
-      if (created) await context.links.markCreated(request.hid, saved[index].id);
-      await record({ hid: request.hid, ok: true, assetId: saved[index].id, created });
-    }
+    await saveOutcomes(
+      context,
+      requests.map((request, index): AssetWriteResult => ({ hid: request.hid, ok: true, assetId: saved[index].id, created: request.write.id === undefined })),
+      record,
+    );
   } catch (error) {
     // Refused for the rate limit (HaloPSA's 429, or the product's own budget before sending): nothing
     // was created, so the claims go back and the retry creates them without looking them up first.
@@ -64,7 +73,7 @@ async function post(context: AssetWriterContext, requests: readonly AssetWriteRe
     if (!(error instanceof HaloError) || (error.kind !== 'validation' && error.kind !== 'not_found')) throw error;
     if (requests.length === 1) {
       if (requests[0].write.id === undefined) await context.links.release([requests[0].hid]);
-      await record({ hid: requests[0].hid, ok: false, reason: `HaloPSA refused the asset: ${error.message}` });
+      await record([{ hid: requests[0].hid, ok: false, reason: `HaloPSA refused the asset: ${error.message}` }]);
       return;
     }
     const middle = Math.ceil(requests.length / 2);

@@ -66,11 +66,15 @@ export function createExportActivities(deps: ExportActivityDependencies) {
             customerId: planned.customerId,
             write: { client_id: planned.customerId, site_id: planned.siteId, assettype_id: planned.assetTypeId, inactive: false, fields: planned.fields, customfields: planned.customfields },
           })),
-          async (result) => {
-            if (!result.ok) return settle(input.exportRunId, result.hid, 'failed', null, result.reason);
-            const planned = plannedByHid.get(result.hid) as PlannedAsset;
-            await computerLinks.recordExportWrite(result.hid, writtenByExport(planned));
-            await settle(input.exportRunId, result.hid, 'created', result.assetId, null);
+          async (results) => {
+            for (const result of results) {
+              if (!result.ok) {
+                await settle(input.exportRunId, result.hid, 'failed', null, result.reason);
+                continue;
+              }
+              await computerLinks.recordExportWrite(result.hid, writtenByExport(plannedByHid.get(result.hid) as PlannedAsset));
+              await settle(input.exportRunId, result.hid, 'created', result.assetId, null);
+            }
           },
         ),
       );

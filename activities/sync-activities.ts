@@ -91,14 +91,18 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
     });
   }
 
-  /** The link and the run item of one written computer, recorded the moment HaloPSA answers. */
-  async function recordSyncWrite(runId: string, links: ComputerLinks, plan: PlanItem, result: AssetWriteResult): Promise<void> {
-    if (!result.ok) {
-      await db.update(SyncRunItemEntity, { syncRunId: runId, computerHid: result.hid }, { outcome: 'failed', reason: result.reason });
-      return;
-    }
-    await links.recordWrite(plan, result.assetId);
-    await db.update(SyncRunItemEntity, { syncRunId: runId, computerHid: result.hid }, { outcome: 'done', haloAssetId: result.assetId });
+  /** The links and run items of written computers, recorded the moment HaloPSA answers: one commit. */
+  async function recordSyncWrites(runId: string, links: ComputerLinks, planned: ReadonlyMap<string, PlanItem>, results: readonly AssetWriteResult[]): Promise<void> {
+    await links.transaction(async (inTransaction, tx) => {
+      for (const result of results) {
+        if (!result.ok) {
+          await tx.update(SyncRunItemEntity, { syncRunId: runId, computerHid: result.hid }, { outcome: 'failed', reason: result.reason });
+          continue;
+        }
+        await inTransaction.recordWrite(planned.get(result.hid) as PlanItem, result.assetId);
+        await tx.update(SyncRunItemEntity, { syncRunId: runId, computerHid: result.hid }, { outcome: 'done', haloAssetId: result.assetId });
+      }
+    });
   }
 
   return {
@@ -175,7 +179,7 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         writeAssets(
           { links, halo, integration },
           await preservingWrites(halo, integration.id, writes),
-          (result) => recordSyncWrite(input.runId, links, planned.get(result.hid) as PlanItem, result),
+          (results) => recordSyncWrites(input.runId, links, planned, results),
         ),
       );
       const remaining = await db.countBy(SyncRunItemEntity, { syncRunId: input.runId, outcome: 'pending' });

@@ -76,9 +76,20 @@ export class ComputerLinks {
     return new Set((result.raw as { computer_hid: string }[]).map((row) => row.computer_hid));
   }
 
-  /** Saves the asset id of a created asset the moment HaloPSA returns it. */
-  async markCreated(hid: string, haloAssetId: number): Promise<void> {
-    await this.db.update(ComputerLinkEntity, { integrationId: this.integrationId, computerHid: hid }, { state: 'linked', haloAssetId, createdByService: true });
+  /** Saves the asset ids of created assets the moment HaloPSA returns them: one statement for all. */
+  async markCreated(created: readonly { hid: string; haloAssetId: number }[]): Promise<void> {
+    if (created.length === 0) return;
+    await this.db.query(
+      `UPDATE computer_links AS link SET state = 'linked', halo_asset_id = created.halo_asset_id, created_by_service = true, updated_at = now()
+       FROM unnest($2::text[], $3::int[]) AS created(computer_hid, halo_asset_id)
+       WHERE link.integration_id = $1 AND link.computer_hid = created.computer_hid`,
+      [this.integrationId, created.map((c) => c.hid), created.map((c) => c.haloAssetId)],
+    );
+  }
+
+  /** Runs `work` in one transaction with links bound to it: many changes, one commit. */
+  transaction<T>(work: (links: ComputerLinks, db: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction((db) => work(new ComputerLinks(db, this.integrationId), db));
   }
 
   /** Gives claims back after a create that certainly failed, so a later write may try again. */

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { WrittenAsset } from '../../sync/plan/sync-plan-types';
 
 export const COMPUTER_LINK_STATES = ['claimed', 'linked', 'excluded', 'retired'] as const;
@@ -12,7 +12,6 @@ export type ComputerLinkState = (typeof COMPUTER_LINK_STATES)[number];
  */
 @Entity('computer_links')
 @Unique(['integrationId', 'computerHid'])
-@Index('computer_links_by_asset', ['integrationId', 'haloAssetId'])
 export class ComputerLinkEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -6,7 +6,6 @@ import { CreateConsoleFingerprints1764260000000 } from './1764260000000-create-c
 import { TenantConsoleWebUrl1764270000000 } from './1764270000000-tenant-console-web-url';
 import { CreateSettingsSignInLinks1764285150000 } from './1764285150000-create-settings-sign-in-links';
 import { HaloRequestBudget1764350000000 } from './1764350000000-halo-request-budget';
-import { ComputerLinksByAsset1764380000000 } from './1764380000000-computer-links-by-asset';
 import { CompanyAutoExport1764370000000 } from './1764370000000-company-auto-export';
 import { SyncRunItemNames1764360000000 } from './1764360000000-sync-run-item-names';
 
@@ -22,5 +21,4 @@ export const MIGRATIONS = [
   HaloRequestBudget1764350000000,
   SyncRunItemNames1764360000000,
   CompanyAutoExport1764370000000,
-  ComputerLinksByAsset1764380000000,
 ];

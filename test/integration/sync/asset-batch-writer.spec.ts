@@ -47,10 +47,10 @@ describe('writeAssets (PostgreSQL)', () => {
     const results: AssetWriteResult[] = [];
     const requests = [create('a'), create('b')];
 
-    await expect(writeAssets({ links, halo, integration }, requests, async (result) => void results.push(result))).rejects.toMatchObject({ kind: 'rate_limited' });
+    await expect(writeAssets({ links, halo, integration }, requests, async (recorded) => void results.push(...recorded))).rejects.toMatchObject({ kind: 'rate_limited' });
     expect(await links.find(['a', 'b'])).toEqual([]);
 
-    await writeAssets({ links, halo, integration }, requests, async (result) => void results.push(result));
+    await writeAssets({ links, halo, integration }, requests, async (recorded) => void results.push(...recorded));
     expect(halo.listAssets).not.toHaveBeenCalled();
     expect(halo.findAssetsByCustomFieldValue).not.toHaveBeenCalled();
     expect(results).toEqual([

@@ -28,7 +28,7 @@ describe('ComputerLinks (PostgreSQL): every state change of a computer link', ()
   it('lets one claim win, records the created asset at once, and gives back only claims', async () => {
     expect([...(await links.claim(['a', 'b']))].sort()).toEqual(['a', 'b']);
     expect([...(await links.claim(['a', 'c']))]).toEqual(['c']);
-    await links.markCreated('a', 101);
+    await links.markCreated([{ hid: 'a', haloAssetId: 101 }]);
     await links.release(['a', 'b']);
     expect(await stateOf('a')).toEqual({ hid: 'a', state: 'linked', haloAssetId: 101, lastWritten: null });
     expect(await stateOf('b')).toBeUndefined();
@@ -45,7 +45,7 @@ describe('ComputerLinks (PostgreSQL): every state change of a computer link', ()
       autoExport: true,
     });
     expect(plan.items.map((i) => `${i.hid} ${i.action}`)).toEqual(['a update', 'c create', 'd retire', 'e update']);
-    await links.markCreated('c', 103);
+    await links.markCreated([{ hid: 'c', haloAssetId: 103 }]);
     for (const planned of plan.items) await links.recordWrite(planned, planned.haloAssetId ?? 103);
     expect((await links.find()).map(linkState).sort((x, y) => x.hid.localeCompare(y.hid))).toEqual(applyPlan(before, plan, () => 103));
   });
