@@ -40,8 +40,9 @@ export async function* jsonArrayBatches(chunks: AsyncIterable<Uint8Array>, batch
     let parsed: unknown;
     try {
       parsed = JSON.parse(`[${pending}]`);
-    } catch (error) {
-      throw new JsonArrayStreamError(`an array element is not JSON (${(error as Error).message})`);
+    } catch {
+      // JSON.parse's message quotes the text, which is the vendor's data: not repeated here.
+      throw new JsonArrayStreamError('an array element is not JSON');
     }
     pending = '';
     pendingCount = 0;
@@ -52,7 +53,7 @@ export async function* jsonArrayBatches(chunks: AsyncIterable<Uint8Array>, batch
     const text = chunk === null ? decoder.decode() : decoder.decode(chunk, { stream: true });
     let elementStart = 0;
     let i = 0;
-    if (inString && escaped) {
+    if (inString && escaped && text.length > 0) {
       // The chunk before ended in a backslash: this chunk's first character is escaped.
       escaped = false;
       i = 1;
