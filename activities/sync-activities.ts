@@ -41,7 +41,6 @@ export interface BeginRunInput {
   supersedes?: string;
 }
 
-
 /** How long the asset types a run's planning read are reused by its batches. */
 const ASSET_TYPES_FRESH_MS = 10 * 60_000;
 
