@@ -45,10 +45,7 @@ export class ConsoleClient {
 
   /** `GET /api/Computers/{hid}`; the HID may come with or without braces. A missing computer is a `not_found` ConsoleError. */
   async getComputer(hid: string): Promise<ConsoleComputer> {
-    const plain = normaliseComputerId(hid);
-    if (!/^[0-9a-z-]{1,64}$/.test(plain)) {
-      throw new ConsoleError('unexpected', 'A computer id (ComputerHID) must be a GUID, with or without braces', { operation: 'GET /api/Computers/{hid}' });
-    }
+    const plain = plainGuid(hid, 'A computer id (ComputerHID)', 'GET /api/Computers/{hid}');
     const operation = `GET /api/Computers/${plain}`;
     return toComputer(await this.#session.getJson(`/api/Computers/${plain}`, operation), operation);
   }
@@ -77,9 +74,8 @@ export class ConsoleClient {
    * must be read instead.
    */
   async monitoringOfUser(userId: string): Promise<ConsoleMonitoringRow[] | undefined> {
-    const plain = normaliseComputerId(userId);
     const operation = 'GET /api/Monitoring/{userId}';
-    if (!/^[0-9a-z-]{1,64}$/.test(plain)) throw new ConsoleError('unexpected', 'A Console user id (UserID) must be a GUID, with or without braces', { operation });
+    const plain = plainGuid(userId, 'A Console user id (UserID)', operation);
     try {
       return asArray(await this.#session.getJson(`/api/Monitoring/${plain}`, operation), operation).map((item) => toMonitoringRow(item, operation));
     } catch (error) {
@@ -102,4 +98,11 @@ export class ConsoleClient {
   toJSON(): Record<string, unknown> {
     return { baseUrl: this.baseUrl };
   }
+}
+
+/** An id for a request path: lower case, no braces, refused unless it can be a GUID. */
+function plainGuid(id: string, what: string, operation: string): string {
+  const plain = normaliseComputerId(id);
+  if (!/^[0-9a-z-]{1,64}$/.test(plain)) throw new ConsoleError('unexpected', `${what} must be a GUID, with or without braces`, { operation });
+  return plain;
 }
