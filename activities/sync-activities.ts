@@ -6,11 +6,12 @@ import { HaloAssetWrite } from '../src/halo/halo-entities';
 import { IntegrationHaloClientFactory } from '../src/integrations/integration-halo-client';
 import { AssetTypeMappingEntity } from '../src/persistence/entities/asset-type-mapping.entity';
 import { CompanyMappingEntity } from '../src/persistence/entities/company-mapping.entity';
+import { ComputerLicenseIds } from '../src/computer-links/computer-license-ids';
 import { ComputerLinks } from '../src/computer-links/computer-links';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
 import { SyncRunItemEntity } from '../src/persistence/entities/sync-run-item.entity';
 import { SyncRunEntity, SyncScope, SyncTrigger } from '../src/persistence/entities/sync-run.entity';
-import { inventoryPages, readComputersNamed } from '../src/sync/console-observation';
+import { ConsoleRunSource, inventoryPages, readComputersNamed } from '../src/sync/console-observation';
 import { deepCheckByPage } from '../src/sync/deep-check';
 import { planComputersRun, planFullRun, RunPlanning } from '../src/sync/run-planning';
 import { needsCurrentAsset, preservingWrite } from '../src/sync/preserving-write';
@@ -43,6 +44,12 @@ export interface BeginRunInput {
 
 /** How long the asset types a run's planning read are reused by its batches. */
 const ASSET_TYPES_FRESH_MS = 10 * 60_000;
+
+/** A full run's plan, the Console read a page at a time; the HIDs listed are held in one set. */
+function planFullRunOf(planning: RunPlanning, console: ConsoleRunSource): Promise<number> {
+  const seen = new Set<string>();
+  return planFullRun(planning, inventoryPages(console, seen), seen);
+}
 
 export function createSyncActivities(deps: SyncActivityDependencies) {
   const db = deps.dataSource.manager;
@@ -132,6 +139,7 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
       ]);
       const scopeHids = input.hids ? [...new Set(input.hids.map(normaliseComputerId))] : undefined;
       const links = new ComputerLinks(db, integration.id);
+      const licenseIds = new ComputerLicenseIds(db, integration.id);
       const notes = await withHaloFailures(async () => {
         // Nothing linked yet: nothing a person could have changed or deleted, so no reads.
         return deepCheckDue && (await links.anyWithAsset()) ? runDeepCheck(halo, integration, links) : new Map<string, string>();
@@ -144,11 +152,12 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
         db,
         runId: input.runId,
         links,
+        licenseIds,
         observeContext: { integration: await integrationOf(integration.id), mappings, defaultTypes: new Map(defaults.map((d) => [d.licenseType, d.haloAssetTypeId])), assetTypes },
         notes,
       };
       const pending = await withConsoleFailures(async () =>
-        scopeHids ? planComputersRun(planning, await readComputersNamed(console, scopeHids), scopeHids) : planFullRun(planning, inventoryPages(console)),
+        scopeHids ? planComputersRun(planning, await readComputersNamed(console, scopeHids, await licenseIds.of(scopeHids)), scopeHids) : planFullRunOf(planning, console),
       );
       if (input.supersedes && input.hids) {
         await db.update(

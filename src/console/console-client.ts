@@ -38,9 +38,9 @@ export class ConsoleClient {
     return readAllComputers((path, operation) => this.#session.getJson(path, operation));
   }
 
-  /** The same listing as `listComputers`, a page at a time; a computer can come twice (keep the later). */
-  computerPages(): AsyncGenerator<ConsoleComputer[]> {
-    return computerPages((path, operation) => this.#session.getJson(path, operation));
+  /** The same listing as `listComputers`, a page at a time; a computer can come twice (keep the later). `seen` gathers the HIDs listed. */
+  computerPages(seen?: Set<string>): AsyncGenerator<ConsoleComputer[]> {
+    return computerPages((path, operation) => this.#session.getJson(path, operation), seen);
   }
 
   /** `GET /api/Computers/{hid}`; the HID may come with or without braces. A missing computer is a `not_found` ConsoleError. */
@@ -54,6 +54,17 @@ export class ConsoleClient {
   async listLicenses(): Promise<ConsoleLicense[]> {
     const body = await this.#session.getJson('/api/Licenses', 'GET /api/Licenses');
     return asArray(body, 'GET /api/Licenses').map((item) => toLicense(item, 'GET /api/Licenses'));
+  }
+
+  /**
+   * `GET /api/Licenses/{id}`: one license, taken or free; undefined when the Console has no license
+   * by that id, or the id cannot be asked for (it is not a GUID).
+   */
+  async getLicense(id: string): Promise<ConsoleLicense | undefined> {
+    const operation = 'GET /api/Licenses/{id}';
+    const plain = pathId(id);
+    const body = plain === undefined ? undefined : await this.#getUnlessNotFound(`/api/Licenses/${plain}`, operation);
+    return body === undefined ? undefined : toLicense(body, operation);
   }
 
   /** `GET /api/Licenses` read as it arrives, in batches: memory holds one batch, not the list. */
@@ -75,13 +86,8 @@ export class ConsoleClient {
    */
   async monitoringOfUser(userId: string): Promise<ConsoleMonitoringRow[] | undefined> {
     const operation = 'GET /api/Monitoring/{userId}';
-    const plain = plainGuid(userId, 'A Console user id (UserID)', operation);
-    try {
-      return asArray(await this.#session.getJson(`/api/Monitoring/${plain}`, operation), operation).map((item) => toMonitoringRow(item, operation));
-    } catch (error) {
-      if (error instanceof ConsoleError && error.kind === 'not_found') return undefined;
-      throw error;
-    }
+    const body = await this.#getUnlessNotFound(`/api/Monitoring/${plainGuid(userId, 'A Console user id (UserID)', operation)}`, operation);
+    return body === undefined ? undefined : asArray(body, operation).map((item) => toMonitoringRow(item, operation));
   }
 
   /** `GET /api/Monitoring`: one row per backup plan, `Status` normalised to its numeric code. */
@@ -95,6 +101,15 @@ export class ConsoleClient {
     await this.#session.logInNow();
   }
 
+  async #getUnlessNotFound(path: string, operation: string): Promise<unknown> {
+    try {
+      return await this.#session.getJson(path, operation);
+    } catch (error) {
+      if (error instanceof ConsoleError && error.kind === 'not_found') return undefined;
+      throw error;
+    }
+  }
+
   toJSON(): Record<string, unknown> {
     return { baseUrl: this.baseUrl };
   }
@@ -102,7 +117,12 @@ export class ConsoleClient {
 
 /** An id for a request path: lower case, no braces, refused unless it can be a GUID. */
 function plainGuid(id: string, what: string, operation: string): string {
-  const plain = normaliseComputerId(id);
-  if (!/^[0-9a-z-]{1,64}$/.test(plain)) throw new ConsoleError('unexpected', `${what} must be a GUID, with or without braces`, { operation });
+  const plain = pathId(id);
+  if (plain === undefined) throw new ConsoleError('unexpected', `${what} must be a GUID, with or without braces`, { operation });
   return plain;
+}
+
+function pathId(id: string): string | undefined {
+  const plain = normaliseComputerId(id);
+  return /^[0-9a-z-]{1,64}$/.test(plain) ? plain : undefined;
 }

@@ -18,7 +18,8 @@ export async function readAllComputers(getJson: (path: string, operation: string
 
 /**
  * Every computer, through `GET /api/Computers/{offset}/{count}` pages of 500, one page at a time
- * (memory holds a page and the pages asked ahead, plus the HIDs seen).
+ * (memory holds a page and the pages asked ahead, plus the HIDs seen, kept in `seen`: a caller that
+ * needs them too passes its own set rather than keep a second).
  *
  * The envelope's `Count` is the total on some deployments and the page length on others, and a
  * deployment may cap `count` below what was asked, which makes "page until a short page" stop
@@ -39,9 +40,8 @@ export async function readAllComputers(getJson: (path: string, operation: string
  *   three at once, so a large listing does not wait for each page in turn; the offsets asked for
  *   are the same as without (a page that came back short makes the ones asked ahead unused).
  */
-export async function* computerPages(getJson: (path: string, operation: string) => Promise<unknown>): AsyncGenerator<ConsoleComputer[]> {
+export async function* computerPages(getJson: (path: string, operation: string) => Promise<unknown>, seen = new Set<string>()): AsyncGenerator<ConsoleComputer[]> {
   const operation = 'GET /api/Computers/{offset}/{count}';
-  const seen = new Set<string>();
   let offset = 0;
   /** A page this long counts as full; below CONSOLE_COMPUTERS_PAGE_SIZE once a server cap is known. */
   let fullPageSize = CONSOLE_COMPUTERS_PAGE_SIZE;

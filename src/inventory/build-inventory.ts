@@ -102,6 +102,8 @@ function inventoryComputer(raw: ConsoleComputer, companiesByName: ReadonlyMap<st
   if (lastActivity !== undefined) computer.lastActivity = lastActivity;
   const licenseType = key === undefined ? undefined : joins.licenseTypeOf(key);
   if (licenseType !== undefined) computer.licenseType = licenseType;
+  const licenseId = key === undefined ? undefined : joins.licenseIdOf(key);
+  if (licenseId !== undefined) computer.licenseId = licenseId;
   const lastBackup = key === undefined ? undefined : joins.lastBackupOf(key);
   if (lastBackup !== undefined) computer.lastBackup = lastBackup;
   return computer;

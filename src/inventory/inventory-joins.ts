@@ -57,6 +57,11 @@ export class InventoryJoins {
     return this.#licenses.get(key)?.type || undefined;
   }
 
+  /** The chosen taken license's `ID`; undefined when none. */
+  licenseIdOf(key: string): string | undefined {
+    return this.#licenses.get(key)?.id;
+  }
+
   lastBackupOf(key: string): InventoryLastBackup | undefined {
     const backup = this.#backups.get(key);
     return backup && { status: backup.status, at: new Date(backup.time).toISOString() };

@@ -47,6 +47,8 @@ export interface InventoryComputer {
   lastActivity?: string;
   /** `LicenseType` of the taken license joined by (UserID, ComputerName). */
   licenseType?: string;
+  /** `ID` of that license: what an event run reads it by (`GET /api/Licenses/{id}`). */
+  licenseId?: string;
   /** The Monitoring row with the latest `LastStart` for (UserID, ComputerName). */
   lastBackup?: InventoryLastBackup;
 }

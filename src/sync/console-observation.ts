@@ -1,12 +1,14 @@
 import { ConsoleClient } from '../console/console-client';
+import { normaliseComputerId } from '../console/computer-id';
 import { ConsoleError } from '../console/console-errors';
+import { ConsoleComputer, ConsoleLicense } from '../console/console-types';
 import { indexCompaniesByName } from '../inventory/eligibility';
 import { inventoryCompanies, inventoryComputers } from '../inventory/build-inventory';
-import { InventoryJoins, joinKey, userOfKey } from '../inventory/inventory-joins';
+import { InventoryJoins, joinKey, stringOf, userOfKey } from '../inventory/inventory-joins';
 import { InventoryCompany, InventoryComputer } from '../inventory/inventory-types';
 
 /** The Console calls a run's reads need (a `ConsoleClient` is one). */
-export type ConsoleRunSource = Pick<ConsoleClient, 'listCompanies' | 'computerPages' | 'getComputer' | 'licenseBatches' | 'monitoringBatches' | 'monitoringOfUser'>;
+export type ConsoleRunSource = Pick<ConsoleClient, 'listCompanies' | 'computerPages' | 'getComputer' | 'getLicense' | 'licenseBatches' | 'monitoringBatches' | 'monitoringOfUser'>;
 
 interface JoinContext {
   companiesByName: ReadonlyMap<string, InventoryCompany>;
@@ -17,10 +19,10 @@ interface JoinContext {
  * The Console's inventory for a full run, a page of computers at a time, each joined as
  * `buildInventory` joins it. The license and monitoring lists are read as they arrive into what
  * the join needs, so memory holds that, a page and the pages asked ahead, not the tenant. The
- * first page is asked for while those lists are read.
+ * first page is asked for while those lists are read. `seen` gathers the HIDs listed.
  */
-export async function* inventoryPages(console: ConsoleRunSource): AsyncGenerator<InventoryComputer[]> {
-  const pages = console.computerPages();
+export async function* inventoryPages(console: ConsoleRunSource, seen?: Set<string>): AsyncGenerator<InventoryComputer[]> {
+  const pages = console.computerPages(seen);
   const first = pages.next();
   first.catch(() => undefined);
   const { companiesByName, joins } = await readJoins(console);
@@ -30,26 +32,61 @@ export async function* inventoryPages(console: ConsoleRunSource): AsyncGenerator
 }
 
 /**
- * The named computers for an event run: one request each, the companies, the license list (only the
- * named computers' rows kept) and their users' backup results (`GET /api/Monitoring/{userId}`, or
- * the whole list, filtered, where the Console does not offer that). Computers the Console no longer
- * has are left out.
+ * The named computers for an event run: one request each, the companies, their licenses and their
+ * users' backup results (`GET /api/Monitoring/{userId}`, or the whole list, filtered, where the
+ * Console does not offer that). Computers the Console no longer has are left out.
+ *
+ * `knownLicenses`: each computer's license `ID` as the last run joined it (null: it had none). Those
+ * licenses are read one by one, beside the computers; the whole license list (only the named
+ * computers' rows kept) is read only when one of them no longer settles its computer's license.
  */
-export async function readComputersNamed(console: ConsoleRunSource, hids: readonly string[]): Promise<InventoryComputer[]> {
-  const found = await Promise.all(
-    hids.map((hid) =>
-      console.getComputer(hid).catch((error: unknown) => {
-        if (error instanceof ConsoleError && error.kind === 'not_found') return undefined;
-        throw error;
-      }),
-    ),
-  );
+export async function readComputersNamed(console: ConsoleRunSource, hids: readonly string[], knownLicenses: ReadonlyMap<string, string | null> = new Map()): Promise<InventoryComputer[]> {
+  const [found, licenses, companies] = await Promise.all([
+    Promise.all(hids.map((hid) => console.getComputer(hid).catch(undefinedWhenNotFound))),
+    readLicensesById(console, knownLicenses),
+    console.listCompanies(),
+  ]);
   const computers = found.filter((computer) => computer !== undefined);
   const keys = computers.map((computer) => joinKey(computer.UserID, computer.ComputerName)).filter((key) => key !== undefined);
   const joins = new InventoryJoins(keys);
   const users = [...new Set(keys.map(userOfKey))];
-  const [companies] = await Promise.all([console.listCompanies(), readLicenses(console, joins), readMonitoringOfUsers(console, users, joins)]);
+  const settled = settledLicenses(computers, knownLicenses, licenses);
+  await Promise.all([settled ? joins.addLicenses(settled) : readLicenses(console, joins), readMonitoringOfUsers(console, users, joins)]);
   return lastPerHid(inventoryComputers(computers, indexCompaniesByName(inventoryCompanies(companies)), joins));
+}
+
+function undefinedWhenNotFound(error: unknown): undefined {
+  if (error instanceof ConsoleError && error.kind === 'not_found') return undefined;
+  throw error;
+}
+
+async function readLicensesById(console: ConsoleRunSource, known: ReadonlyMap<string, string | null>): Promise<Map<string, ConsoleLicense>> {
+  const ids = [...new Set([...known.values()].filter((id) => id !== null))];
+  const licenses = await Promise.all(ids.map((id) => console.getLicense(id)));
+  return new Map(licenses.filter((license) => license !== undefined).map((license) => [stringOf(license.ID), license]));
+}
+
+/**
+ * The licenses of these computers when what the last run found still holds for each: its license,
+ * still taken, still names it; or it had none and the computer still says plainly that none is granted.
+ * Undefined when any computer's license must be looked up in the whole list.
+ */
+function settledLicenses(computers: readonly ConsoleComputer[], known: ReadonlyMap<string, string | null>, licenses: ReadonlyMap<string, ConsoleLicense>): ConsoleLicense[] | undefined {
+  const settled: ConsoleLicense[] = [];
+  for (const computer of computers) {
+    const key = joinKey(computer.UserID, computer.ComputerName);
+    if (key === undefined) continue;
+    const id = known.get(normaliseComputerId(computer.ComputerHID));
+    if (id === undefined) return undefined;
+    if (id === null) {
+      if (computer.License?.Granted !== false) return undefined;
+      continue;
+    }
+    const license = licenses.get(id);
+    if (license?.IsTaken !== true || joinKey(license.UserID, license.ComputerName) !== key) return undefined;
+    settled.push(license);
+  }
+  return settled;
 }
 
 async function readMonitoringOfUsers(console: ConsoleRunSource, users: readonly string[], joins: InventoryJoins): Promise<void> {

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { ComputerLicenseIds } from '../computer-links/computer-license-ids';
 import { ComputerLinks } from '../computer-links/computer-links';
 import { InventoryComputer } from '../inventory/inventory-types';
 import { SyncRunItemEntity } from '../persistence/entities/sync-run-item.entity';
@@ -11,6 +12,7 @@ export interface RunPlanning {
   db: EntityManager;
   runId: string;
   links: ComputerLinks;
+  licenseIds: ComputerLicenseIds;
   observeContext: ObserveContext;
   /** What the deep check found, by computer: the reason shown on its item. */
   notes: ReadonlyMap<string, string>;
@@ -20,10 +22,10 @@ export interface RunPlanning {
  * A full run's plan, made and stored a page of computers at a time (`planSync` over each page's
  * computers and their links), then for the links whose computer no page listed (gone from the
  * Console), read a page at a time. Memory holds a page and the ids seen, not the tenant. A
- * computer listed on two pages keeps the later plan. Returns how many items are pending.
+ * computer listed on two pages keeps the later plan. `seen`: the set the page reader already fills
+ * with the HIDs it lists, so that they are held once. Returns how many items are pending.
  */
-export async function planFullRun(planning: RunPlanning, pages: AsyncIterable<InventoryComputer[]>): Promise<number> {
-  const seen = new Set<string>();
+export async function planFullRun(planning: RunPlanning, pages: AsyncIterable<InventoryComputer[]>, seen = new Set<string>()): Promise<number> {
   for await (const computers of pages) {
     const hids = computers.map((computer) => computer.hid);
     await planComputersRun(planning, computers, hids);
@@ -31,7 +33,9 @@ export async function planFullRun(planning: RunPlanning, pages: AsyncIterable<In
   }
   for await (const links of planning.links.pages()) {
     const gone = links.filter((link) => !seen.has(link.hid));
-    if (gone.length > 0) await store(planning, plan(planning, [], gone, gone.map((link) => link.hid)), [], gone);
+    if (gone.length === 0) continue;
+    await store(planning, plan(planning, [], gone, gone.map((link) => link.hid)), [], gone);
+    await planning.licenseIds.forget(gone.map((link) => link.hid));
   }
   return planning.db.countBy(SyncRunItemEntity, { syncRunId: planning.runId, outcome: 'pending' });
 }
@@ -44,7 +48,15 @@ export async function planComputersRun(planning: RunPlanning, computers: readonl
   const links = await planning.links.states(scope);
   const planned = plan(planning, computers, links, scope);
   await store(planning, planned, computers, links);
+  await rememberLicenseIds(planning.licenseIds, computers, scope);
   return planned.items.length;
+}
+
+/** Each listed computer's license as this run joined it; computers in scope but not listed are gone. */
+async function rememberLicenseIds(licenseIds: ComputerLicenseIds, computers: readonly InventoryComputer[], scope: readonly string[]): Promise<void> {
+  await licenseIds.remember(computers.map((computer) => ({ hid: computer.hid, licenseId: computer.licenseId ?? null })));
+  const listed = new Set(computers.map((computer) => computer.hid));
+  await licenseIds.forget(scope.filter((hid) => !listed.has(hid)));
 }
 
 function plan(planning: RunPlanning, computers: readonly InventoryComputer[], links: ComputerLinkState[], scope: readonly string[]): SyncPlan {

@@ -8,6 +8,7 @@ import { CreateSettingsSignInLinks1764285150000 } from './1764285150000-create-s
 import { HaloRequestBudget1764350000000 } from './1764350000000-halo-request-budget';
 import { CompanyAutoExport1764370000000 } from './1764370000000-company-auto-export';
 import { SyncRunItemNames1764360000000 } from './1764360000000-sync-run-item-names';
+import { ComputerLicenseIds1764380000000 } from './1764380000000-computer-license-ids';
 
 /** Every migration, in order; append, never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   HaloRequestBudget1764350000000,
   SyncRunItemNames1764360000000,
   CompanyAutoExport1764370000000,
+  ComputerLicenseIds1764380000000,
 ];

@@ -172,17 +172,71 @@ describe('readConsoleInventory against the Console simulator', () => {
     }
   });
 
-  it("joins an event's named computers as the whole read does, with their users' backup results or, where the Console has no per-user form, the whole list", async () => {
-    const named = inventory.computers.filter((c) => c.licenseType !== undefined && c.lastBackup !== undefined).slice(0, 3);
-    expect(named).toHaveLength(3);
-    const hids = [...named.map((c) => c.hid), '00000000-0000-0000-0000-000000000000'];
-    expect(await readComputersNamed(client, hids)).toEqual(named);
-    sim.updateSettings({ monitoringByUser: false, hidFormat: 'braces', monitoringStatusFormat: 'string' });
-    try {
-      expect(await readComputersNamed(client, hids)).toEqual(named);
-    } finally {
-      sim.updateSettings({ monitoringByUser: true, hidFormat: 'plain', monitoringStatusFormat: 'number' });
-    }
+  describe("an event's named computers, joined as the whole read joins them", () => {
+    const readCounted = async (hids: readonly string[], known?: ReadonlyMap<string, string | null>) => {
+      sim.counters.reset();
+      const computers = await readComputersNamed(client, hids, known);
+      return { computers, requests: sim.counters.snapshot().byPathAndVerb };
+    };
+    const count = (requests: Record<string, number>, prefix: string) => Object.entries(requests).filter(([key]) => key.startsWith(prefix)).reduce((sum, [, n]) => sum + n, 0);
+    let named: InventoryComputer[];
+    let hids: string[];
+    let knownLicenses: Map<string, string | null>;
+
+    beforeAll(() => {
+      const licensed = inventory.computers.filter((c) => c.licenseType !== undefined && c.lastBackup !== undefined).slice(0, 3);
+      const unlicensed = inventory.computers.find((c) => c.licenseId === undefined && c.hasBackupAgent)!;
+      named = [...licensed, unlicensed].sort((a, b) => a.hid.localeCompare(b.hid));
+      expect(licensed).toHaveLength(3);
+      hids = [...named.map((c) => c.hid), '00000000-0000-0000-0000-000000000000'];
+      knownLicenses = new Map(named.map((c) => [c.hid, c.licenseId ?? null]));
+    });
+    const sorted = (computers: InventoryComputer[]) => [...computers].sort((a, b) => a.hid.localeCompare(b.hid));
+
+    it('with no license known: the whole license list, and each user\'s backup results, never the whole monitoring list', async () => {
+      const { computers, requests } = await readCounted(hids);
+      expect(sorted(computers)).toEqual(named);
+      expect(requests['GET /api/licenses']).toBe(1);
+      expect(requests['GET /api/monitoring']).toBeUndefined();
+      expect(count(requests, 'GET /api/monitoring/')).toBeGreaterThan(0);
+    });
+
+    it('with each license known from the last run: those licenses by id, no whole list', async () => {
+      const { computers, requests } = await readCounted(hids, knownLicenses);
+      expect(sorted(computers)).toEqual(named);
+      expect(requests['GET /api/licenses']).toBeUndefined();
+      expect(count(requests, 'GET /api/licenses/')).toBe(3);
+      expect(requests['GET /api/monitoring']).toBeUndefined();
+    });
+
+    it('reads the whole license list when a known license no longer names its computer, or a computer without one was granted one', async () => {
+      const [first, second] = named.filter((c) => c.licenseId !== undefined);
+      const swapped = new Map(knownLicenses).set(first.hid, second.licenseId as string);
+      const stale = await readCounted(hids, swapped);
+      expect(sorted(stale.computers)).toEqual(named);
+      expect(stale.requests['GET /api/licenses']).toBe(1);
+      const unlicensed = named.find((c) => c.licenseId === undefined)!;
+      const snapshot = sim.state.snapshot();
+      try {
+        sim.state.changeLicense(unlicensed.hid, 'Desktop');
+        const granted = await readCounted(hids, knownLicenses);
+        expect(granted.requests['GET /api/licenses']).toBe(1);
+        expect(granted.computers.find((c) => c.hid === unlicensed.hid)).toMatchObject({ licenseType: 'Desktop' });
+      } finally {
+        sim.state.replace(snapshot);
+      }
+    });
+
+    it('reads the whole monitoring list where the Console has no per-user form, whatever the formats', async () => {
+      sim.updateSettings({ monitoringByUser: false, hidFormat: 'braces', monitoringStatusFormat: 'string' });
+      try {
+        const { computers, requests } = await readCounted(hids, knownLicenses);
+        expect(sorted(computers)).toEqual(named);
+        expect(requests['GET /api/monitoring']).toBe(1);
+      } finally {
+        sim.updateSettings({ monitoringByUser: true, hidFormat: 'plain', monitoringStatusFormat: 'number' });
+      }
+    });
   });
 
   it('follows Console changes: a rename keeps license and last backup, a new backup result shows, a move changes the company', async () => {

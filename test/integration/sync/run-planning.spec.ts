@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ComputerLicenseIds } from '../../../src/computer-links/computer-license-ids';
 import { ComputerLinks } from '../../../src/computer-links/computer-links';
 import type { InventoryComputer } from '../../../src/inventory/inventory-types';
 import { dataSourceOptions } from '../../../src/persistence/data-source-options';
@@ -39,6 +40,7 @@ describe('run planning (PostgreSQL): a page at a time, the same plan as the whol
   let database: TestDatabase;
   let dataSource: DataSource;
   let links: ComputerLinks;
+  let licenseIds: ComputerLicenseIds;
   const runIds = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
 
   beforeAll(async () => {
@@ -46,6 +48,7 @@ describe('run planning (PostgreSQL): a page at a time, the same plan as the whol
     dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
     const integrationId = await insertIntegrationRow(dataSource);
     links = new ComputerLinks(dataSource.manager, integrationId);
+    licenseIds = new ComputerLicenseIds(dataSource.manager, integrationId);
     for (const id of runIds) await dataSource.manager.insert(SyncRunEntity, { id, integrationId, trigger: 'manual', scope: 'full', state: 'running', workflowId: 'w', counts: {} });
     await links.setByHand('a', { state: 'linked', haloAssetId: 1 });
     await links.setByHand('b', { state: 'linked', haloAssetId: 2 });
@@ -60,7 +63,7 @@ describe('run planning (PostgreSQL): a page at a time, the same plan as the whol
     await database?.drop();
   });
 
-  const planning = (runId: string): RunPlanning => ({ db: dataSource.manager, runId, links, observeContext, notes: new Map([['f', 'a note']]) });
+  const planning = (runId: string): RunPlanning => ({ db: dataSource.manager, runId, links, licenseIds, observeContext, notes: new Map([['f', 'a note']]) });
   const storedItems = async (runId: string) =>
     (await dataSource.manager.find(SyncRunItemEntity, { where: { syncRunId: runId }, order: { computerHid: 'ASC' } })).map((row) => ({
       hid: row.computerHid,
@@ -73,10 +76,15 @@ describe('run planning (PostgreSQL): a page at a time, the same plan as the whol
 
   it('plans every page, the links no page listed (over two pages of links), and keeps the later entry of a computer listed twice', async () => {
     const pages = [
-      [computer('a', { hostName: 'old-name' }), computer('e')],
-      [computer('f', { hasBackupAgent: false }), computer('g')],
-      [computer('h', { companyId: undefined, companyName: 'Nobody' }), computer('a')],
+      [computer('a', { hostName: 'old-name', licenseId: 'lic-a-old' }), computer('e', { licenseId: 'lic-e' })],
+      [computer('f', { hasBackupAgent: false }), computer('g', { licenseId: 'lic-g' })],
+      [computer('h', { companyId: undefined, companyName: 'Nobody' }), computer('a', { licenseId: 'lic-a' })],
     ];
+    await licenseIds.remember([
+      { hid: 'b', licenseId: 'lic-b' },
+      { hid: 'gone-1100', licenseId: 'lic-gone' },
+      { hid: 'f', licenseId: 'lic-f-released' },
+    ]);
     const runId = runIds[0];
     async function* listed() {
       yield* pages;
@@ -93,11 +101,15 @@ describe('run planning (PostgreSQL): a page at a time, the same plan as the whol
     expect(stored.find((s) => s.hid === 'a')).toMatchObject({ hostName: 'host-a' });
     expect(stored.find((s) => s.hid === 'f')).toMatchObject({ reason: 'a note' });
     expect(stored.filter((s) => s.hid.startsWith('gone-'))).toHaveLength(1_200);
+    // Each listed computer's license as joined (null: none); those gone from the Console forgotten.
+    expect(Object.fromEntries(await licenseIds.of(['a', 'b', 'e', 'f', 'g', 'h', 'gone-1100']))).toEqual({ a: 'lic-a', e: 'lic-e', f: null, g: 'lic-g', h: null });
   });
 
   it('plans an event run for its computers only; a named computer not listed is gone', async () => {
     const runId = runIds[1];
-    expect(await planComputersRun(planning(runId), [computer('g')], ['b', 'g'])).toBe(2);
+    await licenseIds.remember([{ hid: 'b', licenseId: 'lic-b' }]);
+    expect(await planComputersRun(planning(runId), [computer('g', { licenseId: 'lic-g-new' })], ['b', 'g'])).toBe(2);
     expect((await storedItems(runId)).map((s) => `${s.hid} ${s.action}`)).toEqual(['b retire', 'g create']);
+    expect(Object.fromEntries(await licenseIds.of(['b', 'g']))).toEqual({ g: 'lic-g-new' });
   });
 });

@@ -448,6 +448,19 @@ describe('ConsoleClient: resources', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it('reads one license by its id; a 404 or an id that cannot go in a path is no license, not an error', async () => {
+    const license = { ID: '7B5F2C1E-0000-4000-8000-000000000001', LicenseType: 'Server', IsTaken: true, IsTrial: false, ComputerName: 'PC', UserID: 'u1' };
+    const fake = fakeConsole((req) => {
+      if (isLogin(req)) return LOGIN();
+      return new URL(req.url).pathname === '/api/Licenses/7b5f2c1e-0000-4000-8000-000000000001' ? json(200, license) : json(404, { Message: 'License not found' });
+    });
+    const sut = client(fake.fetch);
+    expect(await sut.getLicense('{7B5F2C1E-0000-4000-8000-000000000001}')).toEqual(expect.objectContaining({ ID: license.ID, LicenseType: 'Server', IsTaken: true }));
+    expect(await sut.getLicense('00000000-0000-4000-8000-000000000404')).toBeUndefined();
+    expect(await sut.getLicense('../Administrators')).toBeUndefined();
+    expect(fake.api().map((r) => new URL(r.url).pathname)).toEqual(['/api/Licenses/7b5f2c1e-0000-4000-8000-000000000001', '/api/Licenses/00000000-0000-4000-8000-000000000404']);
+  });
+
   it('normalises HIDs', () => {
     expect(normaliseComputerId(' {ABC-def} ')).toBe('abc-def');
     expect(normaliseComputerId('abc')).toBe('abc');

@@ -73,6 +73,7 @@ describe('buildInventory', () => {
           online: true,
           lastActivity: '2025-06-02T08:55:12.500Z',
           licenseType: 'Desktop',
+          licenseId: 'lic-1',
           lastBackup: { status: 'Error', at: '2025-06-02T01:30:00.250Z' },
         },
       ],

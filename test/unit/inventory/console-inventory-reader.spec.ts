@@ -57,6 +57,7 @@ describe('readConsoleInventory', () => {
           hasRmmAgent: false,
           online: true,
           licenseType: 'Desktop',
+          licenseId: 'l',
           lastBackup: { status: 'Warning', at: '2025-06-01T22:00:00.000Z' },
         },
       ],
