@@ -1,4 +1,5 @@
-# One image, two processes: `node dist/src/main.js` (API) and `node dist/src/worker.js` (worker).
+# One image, two processes: `node dist/src/main.js` (API) and `node --max-semi-space-size=2
+# --heap-growing-percent=20 dist/src/worker.js` (worker; src/worker-node-flags.ts says why).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

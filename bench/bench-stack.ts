@@ -8,6 +8,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { freePort } from '../dev/free-port';
 import { databaseUrl, dropDatabase, ensureDatabase, ensurePostgres } from '../dev/postgres';
 import { DATA_DIR, PROJECT_ROOT } from '../dev/project-paths';
+import { WORKER_NODE_FLAGS } from '../src/worker-node-flags';
 import { findOrBuildTemporalCli } from '../dev/temporal-cli';
 import { waitFor } from '../dev/wait-for';
 import { RunningSimulators, startSimulators } from '../simulators/cli';
@@ -57,8 +58,8 @@ export interface BenchStackOptions {
   tenants?: number;
   /** Worker processes on the one task queue; 1 by default. */
   workers?: number;
-  /** V8's old-space limit for the worker (`--max-old-space-size`); undefined leaves Node's default. */
-  workerHeapMB?: number;
+  /** Node options for each worker process besides the product's own (`WORKER_NODE_FLAGS`; given later, they win). */
+  workerNodeFlags?: readonly string[];
   log: (line: string) => void;
 }
 
@@ -169,10 +170,9 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       // Loopback only: the worker's Prometheus endpoint would listen on every interface.
       WORKER_METRICS_PORT: '0',
     };
-    const heapArgs = options.workerHeapMB === undefined ? [] : [`--max-old-space-size=${options.workerHeapMB}`];
     const workers: BenchProcess[] = [];
     for (let index = 1; index <= (options.workers ?? 1); index++) {
-      const worker = startProcess('worker', env, join(logDir, index === 1 ? 'worker.log' : `worker-${index}.log`), heapArgs);
+      const worker = startProcess('worker', env, join(logDir, index === 1 ? 'worker.log' : `worker-${index}.log`), [...WORKER_NODE_FLAGS, ...(options.workerNodeFlags ?? [])]);
       workers.push(worker);
       stoppers.push({ name: `worker ${index}`, stop: () => worker.stop() });
     }

@@ -61,19 +61,28 @@ interface Options {
   baseline: 'parallel' | 'serial' | 'skip';
   phaseTimeoutMinutes: number;
   workerHeapMB: number | undefined;
+  /** `--worker-node-flags` and `--worker-heap-mb` together: what each worker process starts with. */
+  workerNodeFlags: readonly string[];
   tenants: number;
   workers: number;
+  /** Phases left out (reported as skipped): noop, churn, polling, events. */
+  skip: ReadonlySet<SkippablePhase>;
 }
+
+const SKIPPABLE_PHASES = ['noop', 'churn', 'polling', 'events'] as const;
+type SkippablePhase = (typeof SKIPPABLE_PHASES)[number];
 
 const USAGE = `usage: npm run bench -- [--computers 10000] [--companies 500] [--seed 1] [--events 50]
          [--baseline-computers 500] [--baseline parallel|serial|skip] [--phase-timeout-minutes N]
-         [--worker-heap-mb N] [--tenants 1] [--workers 1]
+         [--worker-heap-mb N] [--worker-node-flags="--flag ..."] [--tenants 1] [--workers 1] [--skip noop,churn,polling,events]
   --baseline parallel (default) runs the naive baseline on its own HaloPSA simulator while the product
   is measured (it spends almost all its time waiting for HaloPSA's window); serial runs it afterwards.
-  --worker-heap-mb starts the worker with node --max-old-space-size=N (default: Node's own limit).
+  --worker-heap-mb starts the worker with node --max-old-space-size=N (default: Node's own limit);
+  --worker-node-flags="..." adds other Node or V8 options to each worker (the = is needed: the value starts with --).
   --tenants T > 1 runs the many-tenants benchmark instead: T tenants, each with its own Console and
   HaloPSA simulators of --computers and --companies, all synced at once; --workers W starts W worker
-  processes (with W > 1, the tenants benchmark runs first with one worker, for the speed-up).`;
+  processes (with W > 1, the tenants benchmark runs first with one worker, for the speed-up).
+  --skip leaves phases out (their targets read "not measured"): to look at one phase of a large run.`;
 
 function options(argv: string[]): Options {
   const { values } = parseArgs({
@@ -88,8 +97,10 @@ function options(argv: string[]): Options {
       baseline: { type: 'string' },
       'phase-timeout-minutes': { type: 'string' },
       'worker-heap-mb': { type: 'string' },
+      'worker-node-flags': { type: 'string' },
       tenants: { type: 'string' },
       workers: { type: 'string' },
+      skip: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -106,6 +117,7 @@ function options(argv: string[]): Options {
   };
   const computers = int('computers', 10_000, 100, 200_000);
   const baseline = values.baseline ?? 'parallel';
+  const workerHeapMB = values['worker-heap-mb'] === undefined ? undefined : int('worker-heap-mb', 0, 64, 16_384);
   if (baseline !== 'parallel' && baseline !== 'serial' && baseline !== 'skip') throw new Error(`--baseline must be parallel, serial or skip, got ${baseline}`);
   return {
     computers,
@@ -116,10 +128,19 @@ function options(argv: string[]): Options {
     baseline,
     // A run that needs n window-fulls of requests cannot take less than (n - 1) × 5 minutes.
     phaseTimeoutMinutes: int('phase-timeout-minutes', 20 + 5 * Math.floor(computers / 25_000), 1, 600),
-    workerHeapMB: values['worker-heap-mb'] === undefined ? undefined : int('worker-heap-mb', 0, 64, 16_384),
+    workerHeapMB,
+    workerNodeFlags: [...(values['worker-node-flags']?.split(/\s+/).filter(Boolean) ?? []), ...(workerHeapMB === undefined ? [] : [`--max-old-space-size=${workerHeapMB}`])],
     tenants: int('tenants', 1, 1, 500),
     workers: int('workers', 1, 1, 16),
+    skip: skippedPhases(values.skip),
   };
+}
+
+function skippedPhases(raw: string | undefined): Set<SkippablePhase> {
+  const names = raw === undefined || raw === '' ? [] : raw.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(SKIPPABLE_PHASES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`--skip takes ${SKIPPABLE_PHASES.join(', ')}; got ${unknown.join(', ')}`);
+  return new Set(names as SkippablePhase[]);
 }
 
 const log = (line: string): void => void process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -167,7 +188,7 @@ async function main(): Promise<number> {
   if (opts.tenants > 1) return tenantsMain(opts, report);
   let exitCode = 0;
   // One stop for every path (the end, a failure, a signal): whoever comes first starts it, every other waits for it.
-  const starting = startBenchStack({ companies: opts.companies, computers: opts.computers, seed: opts.seed, workers: opts.workers, workerHeapMB: opts.workerHeapMB, log });
+  const starting = startBenchStack({ companies: opts.companies, computers: opts.computers, seed: opts.seed, workers: opts.workers, workerNodeFlags: opts.workerNodeFlags, log });
   let stopping: Promise<void> | undefined;
   const stopEverything = (): Promise<void> => (stopping ??= starting.then((started) => started.stop(), () => undefined));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -295,29 +316,42 @@ function baseline(opts: Options, dataset: BenchStack['simulators']['dataset'], e
 
 async function remainingPhases(ctx: PhaseContext, opts: Options, tenant: Tenant, phases: Record<string, unknown>): Promise<void> {
   const sims = ctx.stack.simulators;
+  const skipped = { skipped: 'left out with --skip' };
   // 2. No-op re-sync.
-  phases.noopResync = await measuredPhase(ctx, 'no-op re-sync', () => syncNowAndWait(ctx));
+  phases.noopResync = opts.skip.has('noop') ? skipped : await measuredPhase(ctx, 'no-op re-sync', () => syncNowAndWait(ctx));
 
   // 3. 1 % churn, made in the Console with no event target, then "sync now".
-  const churn: ChurnPlan = await applyChurn(ctx, opts.computers, opts.seed, 2 * opts.events);
-  const changes = churn.renamed.length + churn.moved.length + churn.deleted.length + churn.created.length;
-  log(`churn: ${churn.renamed.length} renamed, ${churn.moved.length} moved, ${churn.deleted.length} deleted, ${churn.created.length} new`);
-  const churnPhase = await measuredPhase(ctx, 'churn re-sync', () => syncNowAndWait(ctx));
-  phases.churnResync = {
-    ...churnPhase,
-    changes: { total: changes, renamed: churn.renamed.length, moved: churn.moved.length, deleted: churn.deleted.length, created: churn.created.length },
-    writeBudget: Math.ceil(changes / ctx.batchSize) + 2,
-  };
+  const churn: ChurnPlan = await applyChurn(ctx, opts.skip.has('churn') ? 0 : opts.computers, opts.seed, 2 * opts.events);
+  if (opts.skip.has('churn')) {
+    phases.churnResync = skipped;
+  } else {
+    const changes = churn.renamed.length + churn.moved.length + churn.deleted.length + churn.created.length;
+    log(`churn: ${churn.renamed.length} renamed, ${churn.moved.length} moved, ${churn.deleted.length} deleted, ${churn.created.length} new`);
+    const churnPhase = await measuredPhase(ctx, 'churn re-sync', () => syncNowAndWait(ctx));
+    phases.churnResync = {
+      ...churnPhase,
+      changes: { total: changes, renamed: churn.renamed.length, moved: churn.moved.length, deleted: churn.deleted.length, created: churn.created.length },
+      writeBudget: Math.ceil(changes / ctx.batchSize) + 2,
+    };
+  }
 
   // 4. Single-computer renames found by the watcher's polling (the default: the real Console pushes nothing).
-  await updateSettingsAndPoll(ctx, { watchIntervalSeconds: WATCH_INTERVAL_SECONDS });
-  try {
-    phases.polling = await renamePhase(ctx, `${opts.events} renames found by polling`, churn.untouched.slice(0, opts.events), opts.seed);
-  } finally {
-    await updateSettingsAndPoll(ctx, { watchIntervalSeconds: IDLE_WATCH_INTERVAL_SECONDS });
+  if (opts.skip.has('polling')) {
+    phases.polling = skipped;
+  } else {
+    await updateSettingsAndPoll(ctx, { watchIntervalSeconds: WATCH_INTERVAL_SECONDS });
+    try {
+      phases.polling = await renamePhase(ctx, `${opts.events} renames found by polling`, churn.untouched.slice(0, opts.events), opts.seed);
+    } finally {
+      await updateSettingsAndPoll(ctx, { watchIntervalSeconds: IDLE_WATCH_INTERVAL_SECONDS });
+    }
   }
 
   // 5. Single-computer events, push on: the Console simulator signs and sends one event per rename.
+  if (opts.skip.has('events')) {
+    phases.events = skipped;
+    return;
+  }
   await updateSettingsAndPoll(ctx, { pushEvents: true });
   await simControl(sims.consoleUrl, 'PUT', '/event-target', tenant.consoleEvents);
   try {
@@ -473,7 +507,7 @@ function targets(
       target: `worker peak RSS ≤ its resting RSS + ${PEAK_GROWTH_LIMIT_MB} MB`,
       measured: `${peak} MB; at rest ${restingRssMB ?? 'unknown'} MB`,
       met: growthLimit === null ? null : peak <= growthLimit,
-      ...(growthLimit !== null && peak > growthLimit ? { by: `${peak - growthLimit} MB over` } : {}),
+      ...(growthLimit !== null && peak > growthLimit ? { by: `${Math.round((peak - growthLimit) * 10) / 10} MB over` } : {}),
     });
   } else {
     list.push({ target: 'worker peak RSS < 400 MB', measured: `${peak} MB, but the initial sync never got to reading the inventory: not representative`, met: null });

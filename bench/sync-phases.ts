@@ -265,7 +265,8 @@ export interface ChurnPlan {
  * 1 % churn through the Console simulator's control API (no event target set, so no events):
  * 40 % renames, 20 % moves to a company mapped to another customer, 20 % deletions, 20 % new
  * licensed computers in mapped companies. Only computers the initial sync linked are changed, and
- * at least `untouchedNeeded` of them are left for the rename phases.
+ * at least `untouchedNeeded` of them are left for the rename phases. `computers` 0: no churn, only
+ * the computers for those phases.
  */
 export async function applyChurn(ctx: PhaseContext, computers: number, seed: number, untouchedNeeded: number): Promise<ChurnPlan> {
   const sims = ctx.stack.simulators;
@@ -279,7 +280,7 @@ export async function applyChurn(ctx: PhaseContext, computers: number, seed: num
     const j = random.int(0, i);
     [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
   }
-  const changes = Math.max(4, Math.round(computers / 100));
+  const changes = computers === 0 ? 0 : Math.max(4, Math.round(computers / 100));
   const renames = Math.round(changes * 0.4);
   const moves = Math.round(changes * 0.2);
   const deletions = Math.round(changes * 0.2);
@@ -331,20 +332,33 @@ export interface EventLatencies {
 }
 
 /** Completed polls of the integration's Console watcher, read from its history. */
-async function watcherPolls(ctx: PhaseContext): Promise<number> {
-  const history = await ctx.stack.temporal.client.workflow.getHandle(watcherWorkflowId(ctx.tenant.integrationId)).fetchHistory();
-  return (history.events ?? []).filter((event) => event.activityTaskCompletedEventAttributes).length;
+/** Polls the watcher's current history has completed, and whether one is (or may be about to be) under way. */
+async function watcherPolls(ctx: PhaseContext): Promise<{ completed: number; polling: boolean }> {
+  const handle = ctx.stack.temporal.client.workflow.getHandle(watcherWorkflowId(ctx.tenant.integrationId));
+  const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
+  const completed = (history.events ?? []).filter((event) => event.activityTaskCompletedEventAttributes).length;
+  // A workflow task pending after a poll may yet start the next one.
+  return { completed, polling: (description.raw.pendingActivities?.length ?? 0) > 0 || Boolean(description.raw.pendingWorkflowTask) };
 }
 
 /**
  * Changes sync settings, which wakes the watcher (starting it if it is not running), and waits for
- * that poll to finish, so the changes that follow are compared with what it has just seen.
+ * that poll to finish, so the changes that follow are compared with what it has just seen. A poll
+ * already under way when the settings change (the baseline a new watcher takes after the first
+ * sync) is followed by the woken one: the wait covers both, so no poll runs into the next phase.
  */
 export async function updateSettingsAndPoll(ctx: PhaseContext, settings: { watchIntervalSeconds?: number; pushEvents?: boolean }): Promise<void> {
-  const before = await watcherPolls(ctx).catch(() => 0);
+  const before = (await watcherPolls(ctx).catch(() => undefined))?.completed ?? 0;
   await ctx.tenant.api.ok('PUT', '/api/v1/halopsa/sync/settings', settings);
-  const polled = await pollUntil(async () => ((await watcherPolls(ctx).catch(() => 0)) > before ? true : undefined), 60_000, POLL_MS);
-  if (!polled) throw new Error('the Console watcher did not poll within 60 s of its settings changing');
+  const polled = await pollUntil(
+    async () => {
+      const now = await watcherPolls(ctx).catch(() => undefined);
+      return now && now.completed > before && !now.polling ? true : undefined;
+    },
+    120_000,
+    POLL_MS,
+  );
+  if (!polled) throw new Error('the Console watcher did not finish polling within 120 s of its settings changing');
 }
 
 /**

@@ -15,7 +15,7 @@ export interface TenantsOptions {
   companies: number;
   seed: number;
   latencyMs: number;
-  workerHeapMB: number | undefined;
+  workerNodeFlags: readonly string[];
   timeoutMs: number;
 }
 
@@ -55,7 +55,7 @@ const SETUP_CONCURRENCY = 10;
  * at once and each initial sync is followed to its end.
  */
 export async function runTenantsScenario(opts: TenantsOptions, workers: number, log: (line: string) => void): Promise<TenantsRun> {
-  const stack = await startBenchStack({ companies: opts.companies, computers: opts.computers, seed: opts.seed, tenants: opts.tenants, workers, workerHeapMB: opts.workerHeapMB, log });
+  const stack = await startBenchStack({ companies: opts.companies, computers: opts.computers, seed: opts.seed, tenants: opts.tenants, workers, workerNodeFlags: opts.workerNodeFlags, log });
   try {
     for (const sims of stack.tenantSimulators) {
       for (const url of [sims.haloUrl, sims.consoleUrl]) await simControl(url, 'PUT', '/faults', { latencyMs: opts.latencyMs, latencyRate: 1 });

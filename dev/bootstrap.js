@@ -16,7 +16,8 @@ const [command, ...args] = process.argv.slice(2);
 
 function step(title, bin, binArgs) {
   process.stderr.write(`[${command}] ${title}\n`);
-  const result = spawnSync(bin, binArgs, { cwd: root, stdio: 'inherit' });
+  // Steps print to stderr: stdout is the command's own (the bench's JSON).
+  const result = spawnSync(bin, binArgs, { cwd: root, stdio: ['inherit', 2, 'inherit'] });
   if (result.status !== 0) {
     process.stderr.write(`[${command}] failed: ${title}\n`);
     process.exit(result.status ?? 1);

@@ -35,6 +35,6 @@ export function supervise(name: string, child: ChildProcess, logFile: string): M
  */
 export const CHILD_SPAWN_OPTIONS: SpawnOptions = { stdio: ['ignore', 'pipe', 'pipe'], detached: true };
 
-export function startNodeProcess(name: string, entry: string, env: NodeJS.ProcessEnv, logFile: string): ManagedProcess {
-  return supervise(name, spawn(process.execPath, [entry], { ...CHILD_SPAWN_OPTIONS, env }), logFile);
+export function startNodeProcess(name: string, entry: string, env: NodeJS.ProcessEnv, logFile: string, nodeFlags: readonly string[] = []): ManagedProcess {
+  return supervise(name, spawn(process.execPath, [...nodeFlags, entry], { ...CHILD_SPAWN_OPTIONS, env }), logFile);
 }

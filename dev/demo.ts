@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runMigrations } from '../src/persistence/migrate';
+import { WORKER_NODE_FLAGS } from '../src/worker-node-flags';
 import { startSimulators } from '../simulators/cli';
 import { startNodeProcess } from './child-process';
 import { startConsoleActivity } from './demo-activity';
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
   };
   for (const name of ['worker', 'api'] as const) {
     const entry = join(PROJECT_ROOT, 'dist', 'src', name === 'api' ? 'main.js' : 'worker.js');
-    const child = startNodeProcess(name, entry, env, join(logs, `${name}.log`));
+    const child = startNodeProcess(name, entry, env, join(logs, `${name}.log`), name === 'worker' ? WORKER_NODE_FLAGS : []);
     started.push({ name, stop: () => child.stop() });
     void child.exited.then(async (code) => {
       if (stopping) return;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../dev/project-paths';
 import { waitFor } from '../../dev/wait-for';
+import { WORKER_NODE_FLAGS } from '../../src/worker-node-flags';
 import { onTestFileEnd } from './file-teardown';
 
 /** A compiled product process (API or worker) started the way production starts it. */
@@ -20,7 +21,7 @@ export function startProductProcess(kind: keyof typeof ENTRIES, env: Record<stri
   const entry = join(PROJECT_ROOT, 'dist', 'src', ENTRIES[kind]);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run the suite with \`npm test\`, which compiles first`);
   const { PATH, HOME } = process.env;
-  const child = spawn(process.execPath, [entry], { env: { PATH, HOME, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(kind === 'worker' ? WORKER_NODE_FLAGS : []), entry], { env: { PATH, HOME, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../../../dev/project-paths';
 import { loadApiConfig, loadWorkerConfig } from '../../../src/config/app-config';
+import { WORKER_NODE_FLAGS } from '../../../src/worker-node-flags';
 
 type Service = { command?: string[]; environment?: Record<string, string> };
 
@@ -36,7 +37,7 @@ describe('docker-compose.yml', () => {
   it('gives the api and the worker a configuration their own validation accepts', () => {
     const { api, worker, migrate } = services();
     expect(api.command).toEqual(['node', 'dist/src/main.js']);
-    expect(worker.command).toEqual(['node', 'dist/src/worker.js']);
+    expect(worker.command).toEqual(['node', ...WORKER_NODE_FLAGS, 'dist/src/worker.js']);
     expect(migrate.command).toEqual(['node', 'dist/src/persistence/migrate.js']);
     expect(() => loadApiConfig(api.environment)).not.toThrow();
     expect(() => loadWorkerConfig(worker.environment)).not.toThrow();
