@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { ConsoleFingerprintEntity } from '../src/persistence/entities/console-fingerprint.entity';
 import { IntegrationEntity } from '../src/persistence/entities/integration.entity';
-import { changedComputers, fingerprintPages } from '../src/sync/console-fingerprint';
+import { compareFingerprints } from '../src/sync/console-fingerprint';
+import { ConsoleFingerprintStore } from '../src/sync/console-fingerprint-store';
 import { inventoryPages } from '../src/sync/console-observation';
 import { WorkflowGateway } from '../src/temporal/workflow-gateway';
 import { TenantConsoleService } from '../src/tenants/tenant-console.service';
@@ -36,7 +36,7 @@ export function createWatchActivities(deps: WatchActivityDependencies) {
   return {
     /**
      * One poll: the whole inventory read as a full sync reads it (a page at a time), fingerprinted per computer and
-     * compared with the last poll's. Changes go to the sync workflow first and the fingerprints are
+     * compared, page by page, with the last poll's. Changes go to the sync workflow first and the fingerprints are
      * stored after, so a failure in between finds the same changes again. Never calls HaloPSA.
      */
     async pollConsoleChanges(input: WatchPollInput): Promise<WatchPollResult> {
@@ -45,18 +45,20 @@ export function createWatchActivities(deps: WatchActivityDependencies) {
       const nextPollSeconds = integration.watchIntervalSeconds;
       if (integration.state !== 'connected' || integration.syncPaused) return { nextPollSeconds, changed: 0, outcome: 'skipped' };
       const client = await deps.consoles.clientForTenant(integration.tenantId);
-      const current = await withConsoleFailures(() => fingerprintPages(inventoryPages(client)));
-      const stored = await db.findOneBy(ConsoleFingerprintEntity, { integrationId: integration.id });
-      if (!stored) {
-        await db.save(ConsoleFingerprintEntity, { integrationId: integration.id, fingerprints: current });
+      const stored = new ConsoleFingerprintStore(db, integration.id);
+      const baseline = await stored.hasBaseline();
+      const seen = new Set<string>();
+      const { changes, listed } = await withConsoleFailures(() => compareFingerprints(inventoryPages(client, seen), stored, seen));
+      if (!baseline) {
+        await stored.save(changes);
         return { nextPollSeconds, changed: 0, outcome: 'baseline' };
       }
-      const changed = changedComputers(stored.fingerprints, current);
-      if (changed.length === 0) return { nextPollSeconds, changed: 0, outcome: 'unchanged' };
-      const full = changed.length > MAX_NAMED_COMPUTERS || changed.length > Object.keys(current).length / 3;
+      if (changes.size === 0) return { nextPollSeconds, changed: 0, outcome: 'unchanged' };
+      const changed = [...changes.keys()].sort();
+      const full = changed.length > MAX_NAMED_COMPUTERS || changed.length > listed / 3;
       if (full) await deps.workflows.requestFull(integration, 'event');
       else await deps.workflows.computersChanged(integration, changed);
-      await db.save(ConsoleFingerprintEntity, { integrationId: integration.id, fingerprints: current });
+      await stored.save(changes);
       return { nextPollSeconds, changed: changed.length, outcome: full ? 'full' : 'computers' };
     },
   };

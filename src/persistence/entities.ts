@@ -1,7 +1,6 @@
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { AssetTypeMappingEntity } from './entities/asset-type-mapping.entity';
 import { CompanyMappingEntity } from './entities/company-mapping.entity';
-import { ConsoleFingerprintEntity } from './entities/console-fingerprint.entity';
 import { ConsoleEventEntity } from './entities/console-event.entity';
 import { ComputerLinkEntity } from './entities/computer-link.entity';
 import { ExportItemEntity } from './entities/export-item.entity';
@@ -27,6 +26,5 @@ export const ENTITIES = [
   SyncRunItemEntity,
   ConsoleEventEntity,
   RemovalEntity,
-  ConsoleFingerprintEntity,
   HaloInstanceBudgetEntity,
 ];

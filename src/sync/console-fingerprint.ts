@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { InventoryComputer } from '../inventory/inventory-types';
 
-/** Fingerprints by computer HID. */
-export type Fingerprints = Record<string, string>;
-
 /** JSON with object keys sorted at every depth, so equal records always give equal text. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -24,17 +21,34 @@ export function fingerprintComputer(computer: InventoryComputer): string {
   return createHash('sha256').update(canonicalJson(computer)).digest('hex').slice(0, 16);
 }
 
-/** The fingerprints of every computer, read a page at a time (a computer listed twice keeps its last). */
-export async function fingerprintPages(pages: AsyncIterable<readonly InventoryComputer[]>): Promise<Fingerprints> {
-  const fingerprints: Fingerprints = {};
-  for await (const page of pages) for (const computer of page) fingerprints[computer.hid] = fingerprintComputer(computer);
-  return fingerprints;
+/** The stored fingerprints a poll compares against (`ConsoleFingerprintStore` is one). */
+export interface StoredFingerprints {
+  of(hids: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  hidPages(): AsyncIterable<readonly string[]>;
 }
 
-/** HIDs that are new, changed or gone between two fingerprint sets, sorted. */
-export function changedComputers(previous: Fingerprints, current: Fingerprints): string[] {
-  const changed = new Set<string>();
-  for (const [hid, fingerprint] of Object.entries(current)) if (previous[hid] !== fingerprint) changed.add(hid);
-  for (const hid of Object.keys(previous)) if (!(hid in current)) changed.add(hid);
-  return [...changed].sort();
+/** What a poll found: each computer new or changed with its fingerprint, each one gone with null. */
+export interface FingerprintChanges {
+  changes: Map<string, string | null>;
+  /** Computers listed (`seen`'s size). */
+  listed: number;
+}
+
+/**
+ * Compares each page's fingerprints with the stored ones as the page comes (a computer listed twice
+ * keeps its last), then finds the stored computers no page listed. Memory holds a page, the HIDs
+ * listed (`seen`, filled by whoever reads the pages) and the changes, not the stored set.
+ */
+export async function compareFingerprints(pages: AsyncIterable<readonly InventoryComputer[]>, stored: StoredFingerprints, seen: ReadonlySet<string>): Promise<FingerprintChanges> {
+  const changes = new Map<string, string | null>();
+  for await (const page of pages) {
+    const before = await stored.of(page.map((computer) => computer.hid));
+    for (const computer of page) {
+      const fingerprint = fingerprintComputer(computer);
+      if (before.get(computer.hid) === fingerprint) changes.delete(computer.hid);
+      else changes.set(computer.hid, fingerprint);
+    }
+  }
+  for await (const hids of stored.hidPages()) for (const hid of hids) if (!seen.has(hid)) changes.set(hid, null);
+  return { changes, listed: seen.size };
 }

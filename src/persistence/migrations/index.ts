@@ -9,6 +9,7 @@ import { HaloRequestBudget1764350000000 } from './1764350000000-halo-request-bud
 import { CompanyAutoExport1764370000000 } from './1764370000000-company-auto-export';
 import { SyncRunItemNames1764360000000 } from './1764360000000-sync-run-item-names';
 import { ComputerLicenseIds1764380000000 } from './1764380000000-computer-license-ids';
+import { ComputerFingerprints1764390000000 } from './1764390000000-computer-fingerprints';
 
 /** Every migration, in order; append, never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SyncRunItemNames1764360000000,
   CompanyAutoExport1764370000000,
   ComputerLicenseIds1764380000000,
+  ComputerFingerprints1764390000000,
 ];
