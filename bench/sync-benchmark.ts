@@ -66,7 +66,7 @@ interface Options {
   tenants: number;
   workers: number;
   /** Phases left out (reported as skipped): noop, churn, polling, events. */
-  skip: ReadonlySet<SkippablePhase>;
+  skip: readonly SkippablePhase[];
 }
 
 const SKIPPABLE_PHASES = ['noop', 'churn', 'polling', 'events'] as const;
@@ -136,11 +136,11 @@ function options(argv: string[]): Options {
   };
 }
 
-function skippedPhases(raw: string | undefined): Set<SkippablePhase> {
+function skippedPhases(raw: string | undefined): SkippablePhase[] {
   const names = raw === undefined || raw === '' ? [] : raw.split(',').map((name) => name.trim());
   const unknown = names.filter((name) => !(SKIPPABLE_PHASES as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`--skip takes ${SKIPPABLE_PHASES.join(', ')}; got ${unknown.join(', ')}`);
-  return new Set(names as SkippablePhase[]);
+  return [...new Set(names as SkippablePhase[])];
 }
 
 const log = (line: string): void => void process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -318,11 +318,11 @@ async function remainingPhases(ctx: PhaseContext, opts: Options, tenant: Tenant,
   const sims = ctx.stack.simulators;
   const skipped = { skipped: 'left out with --skip' };
   // 2. No-op re-sync.
-  phases.noopResync = opts.skip.has('noop') ? skipped : await measuredPhase(ctx, 'no-op re-sync', () => syncNowAndWait(ctx));
+  phases.noopResync = opts.skip.includes('noop') ? skipped : await measuredPhase(ctx, 'no-op re-sync', () => syncNowAndWait(ctx));
 
   // 3. 1 % churn, made in the Console with no event target, then "sync now".
-  const churn: ChurnPlan = await applyChurn(ctx, opts.skip.has('churn') ? 0 : opts.computers, opts.seed, 2 * opts.events);
-  if (opts.skip.has('churn')) {
+  const churn: ChurnPlan = await applyChurn(ctx, opts.skip.includes('churn') ? 0 : opts.computers, opts.seed, 2 * opts.events);
+  if (opts.skip.includes('churn')) {
     phases.churnResync = skipped;
   } else {
     const changes = churn.renamed.length + churn.moved.length + churn.deleted.length + churn.created.length;
@@ -336,7 +336,7 @@ async function remainingPhases(ctx: PhaseContext, opts: Options, tenant: Tenant,
   }
 
   // 4. Single-computer renames found by the watcher's polling (the default: the real Console pushes nothing).
-  if (opts.skip.has('polling')) {
+  if (opts.skip.includes('polling')) {
     phases.polling = skipped;
   } else {
     await updateSettingsAndPoll(ctx, { watchIntervalSeconds: WATCH_INTERVAL_SECONDS });
@@ -348,7 +348,7 @@ async function remainingPhases(ctx: PhaseContext, opts: Options, tenant: Tenant,
   }
 
   // 5. Single-computer events, push on: the Console simulator signs and sends one event per rename.
-  if (opts.skip.has('events')) {
+  if (opts.skip.includes('events')) {
     phases.events = skipped;
     return;
   }

@@ -12,8 +12,8 @@ import type { InventoryLastBackup } from './inventory-types';
  * passed over before their names are normalised.
  */
 export class InventoryJoins {
-  readonly #licenses = new Map<string, { trial: boolean; id: string; type: string }>();
-  readonly #backups = new Map<string, { time: number; status: ConsoleBackupStatusName }>();
+  /** One entry per join key for both lists: the key and the entry held once, not once a list. */
+  readonly #entries = new Map<string, JoinEntry>();
   readonly #wantedKeys?: ReadonlySet<string>;
   readonly #wantedUsers?: ReadonlySet<string>;
   /** One string per license type, however many rows repeat it. */
@@ -30,9 +30,12 @@ export class InventoryJoins {
       if (license?.IsTaken !== true) continue;
       const key = this.keyOf(license.UserID, license.ComputerName);
       if (key === undefined) continue;
-      const candidate = { trial: license.IsTrial === true, id: stringOf(license.ID), type: this.typeName(stringOf(license.LicenseType).trim()) };
-      const current = this.#licenses.get(key);
-      if (current === undefined || preferLicense(candidate, current)) this.#licenses.set(key, candidate);
+      const entry = this.entryOf(key);
+      const candidate = { trial: license.IsTrial === true, id: stringOf(license.ID) };
+      if (entry.licenseId !== undefined && !preferLicense(candidate, { trial: entry.licenseTrial, id: entry.licenseId })) continue;
+      entry.licenseTrial = candidate.trial;
+      entry.licenseId = candidate.id;
+      entry.licenseType = this.typeName(stringOf(license.LicenseType).trim());
     }
   }
 
@@ -45,26 +48,37 @@ export class InventoryJoins {
       if (key === undefined) continue;
       const time = started.getTime();
       const status = backupStatusName(row.Status);
-      const current = this.#backups.get(key);
-      if (current === undefined || time > current.time || (time === current.time && STATUS_SEVERITY[status] > STATUS_SEVERITY[current.status])) {
-        this.#backups.set(key, { time, status });
+      const entry = this.entryOf(key);
+      if (entry.backupStatus === undefined || time > entry.backupTime || (time === entry.backupTime && STATUS_SEVERITY[status] > STATUS_SEVERITY[entry.backupStatus])) {
+        entry.backupTime = time;
+        entry.backupStatus = status;
       }
     }
   }
 
   /** The chosen taken license's type; undefined when none, or when it has no type. */
   licenseTypeOf(key: string): string | undefined {
-    return this.#licenses.get(key)?.type || undefined;
+    return this.#entries.get(key)?.licenseType || undefined;
   }
 
   /** The chosen taken license's `ID`; undefined when none. */
   licenseIdOf(key: string): string | undefined {
-    return this.#licenses.get(key)?.id;
+    return this.#entries.get(key)?.licenseId;
   }
 
   lastBackupOf(key: string): InventoryLastBackup | undefined {
-    const backup = this.#backups.get(key);
-    return backup && { status: backup.status, at: new Date(backup.time).toISOString() };
+    const entry = this.#entries.get(key);
+    return entry?.backupStatus === undefined ? undefined : { status: entry.backupStatus, at: new Date(entry.backupTime).toISOString() };
+  }
+
+  private entryOf(key: string): JoinEntry {
+    let entry = this.#entries.get(key);
+    if (entry === undefined) {
+      // Every field set at once: one object shape for all entries.
+      entry = { licenseTrial: false, licenseId: undefined, licenseType: undefined, backupTime: 0, backupStatus: undefined };
+      this.#entries.set(key, entry);
+    }
+    return entry;
   }
 
   private keyOf(userId: unknown, computerName: unknown): string | undefined {
@@ -79,6 +93,15 @@ export class InventoryJoins {
     this.#typeNames.set(type, type);
     return type;
   }
+}
+
+/** What the join decided for one key: its license (none while `licenseId` is undefined) and last backup (none while `backupStatus` is). */
+interface JoinEntry {
+  licenseTrial: boolean;
+  licenseId: string | undefined;
+  licenseType: string | undefined;
+  backupTime: number;
+  backupStatus: ConsoleBackupStatusName | undefined;
 }
 
 const KEY_SEPARATOR = '\u0000';
