@@ -60,7 +60,6 @@ interface Options {
   baselineComputers: number;
   baseline: 'parallel' | 'serial' | 'skip';
   phaseTimeoutMinutes: number;
-  workerHeapMB: number | undefined;
   /** `--worker-node-flags` and `--worker-heap-mb` together: what each worker process starts with. */
   workerNodeFlags: readonly string[];
   tenants: number;
@@ -128,7 +127,6 @@ function options(argv: string[]): Options {
     baseline,
     // A run that needs n window-fulls of requests cannot take less than (n - 1) × 5 minutes.
     phaseTimeoutMinutes: int('phase-timeout-minutes', 20 + 5 * Math.floor(computers / 25_000), 1, 600),
-    workerHeapMB,
     workerNodeFlags: [...(values['worker-node-flags']?.split(/\s+/).filter(Boolean) ?? []), ...(workerHeapMB === undefined ? [] : [`--max-old-space-size=${workerHeapMB}`])],
     tenants: int('tenants', 1, 1, 500),
     workers: int('workers', 1, 1, 16),

@@ -1,7 +1,7 @@
 import { normaliseComputerId } from './computer-id';
 import { computerPages, readAllComputers } from './console-computer-pages';
 import { asArray, toAdministrator, toCompany, toComputer, toLicense, toMonitoringRow } from './console-decoders';
-import { ConsoleError } from './console-errors';
+import { ConsoleError, undefinedWhenNotFound } from './console-errors';
 import { ConsoleClientOptions, ConsoleCredentials, ConsoleSession } from './console-session';
 import { ConsoleAdministrator, ConsoleCompany, ConsoleComputer, ConsoleLicense, ConsoleMonitoringRow } from './console-types';
 
@@ -101,13 +101,8 @@ export class ConsoleClient {
     await this.#session.logInNow();
   }
 
-  async #getUnlessNotFound(path: string, operation: string): Promise<unknown> {
-    try {
-      return await this.#session.getJson(path, operation);
-    } catch (error) {
-      if (error instanceof ConsoleError && error.kind === 'not_found') return undefined;
-      throw error;
-    }
+  #getUnlessNotFound(path: string, operation: string): Promise<unknown> {
+    return this.#session.getJson(path, operation).catch(undefinedWhenNotFound);
   }
 
   toJSON(): Record<string, unknown> {

@@ -114,3 +114,9 @@ export function scrubSecrets(text: string, secrets: ReadonlyArray<string | undef
 function truncate(text: string): string {
   return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH - 3)}...` : text;
 }
+
+/** For `.catch`: a `not_found` ConsoleError becomes undefined (nothing there); any other error goes on. */
+export function undefinedWhenNotFound(error: unknown): undefined {
+  if (error instanceof ConsoleError && error.kind === 'not_found') return undefined;
+  throw error;
+}

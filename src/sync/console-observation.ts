@@ -1,6 +1,6 @@
 import { ConsoleClient } from '../console/console-client';
 import { normaliseComputerId } from '../console/computer-id';
-import { ConsoleError } from '../console/console-errors';
+import { undefinedWhenNotFound } from '../console/console-errors';
 import { ConsoleComputer, ConsoleLicense } from '../console/console-types';
 import { indexCompaniesByName } from '../inventory/eligibility';
 import { inventoryCompanies, inventoryComputers } from '../inventory/build-inventory';
@@ -53,11 +53,6 @@ export async function readComputersNamed(console: ConsoleRunSource, hids: readon
   const settled = settledLicenses(computers, knownLicenses, licenses);
   await Promise.all([settled ? joins.addLicenses(settled) : readLicenses(console, joins), readMonitoringOfUsers(console, users, joins)]);
   return lastPerHid(inventoryComputers(computers, indexCompaniesByName(inventoryCompanies(companies)), joins));
-}
-
-function undefinedWhenNotFound(error: unknown): undefined {
-  if (error instanceof ConsoleError && error.kind === 'not_found') return undefined;
-  throw error;
 }
 
 async function readLicensesById(console: ConsoleRunSource, known: ReadonlyMap<string, string | null>): Promise<Map<string, ConsoleLicense>> {

@@ -175,6 +175,24 @@ describe('inventory sync', () => {
     }
   });
 
+  it("reads an event run's license by the id the last full run kept, never the whole license list", async () => {
+    const [computer] = (await api<{ items: { hid: string }[] }>('GET', '/api/v1/halopsa/computers?state=linked&pageSize=500')).body.items;
+    await consoleSim('PUT', '/event-target', { url: acme.consoleEvents.url, secret: acme.consoleEvents.secret });
+    try {
+      const known = await runIds();
+      await consoleSim('POST', '/counters/reset');
+      await consoleSim('PATCH', `/computers/${computer.hid}`, { computerName: 'EVENT-BY-LICENSE-ID' });
+      const eventRun = await finishedRun((r) => r.trigger === 'event', known, 20_000);
+      expect(eventRun.items.items).toEqual([expect.objectContaining({ hid: computer.hid, outcome: 'done' })]);
+      expect(assetOf(computer.hid)[0].key_field).toBe('EVENT-BY-LICENSE-ID');
+      const requests = (await consoleSim<{ byPathAndVerb: Record<string, number> }>('GET', '/counters')).byPathAndVerb;
+      expect(requests['GET /api/licenses']).toBeUndefined();
+      expect(Object.keys(requests).filter((key) => key.startsWith('GET /api/licenses/'))).toHaveLength(1);
+    } finally {
+      await consoleSim('DELETE', '/event-target');
+    }
+  });
+
   it('survives a burst of 429s by waiting, and lets a bad record fail alone', async () => {
     const linked = (await api<{ items: { hid: string; companyId: string }[] }>('GET', '/api/v1/halopsa/computers?state=linked&pageSize=500')).body.items;
     for (const [index, computer] of linked.slice(0, 6).entries()) await consoleSim('PATCH', `/computers/${computer.hid}`, { computerName: `BURST-${index}` });
