@@ -45,6 +45,15 @@ export interface BeginRunInput {
 /** How long the asset types a run's planning read are reused by its batches. */
 const ASSET_TYPES_FRESH_MS = 10 * 60_000;
 
+function newHostNameOf(plan: PlanItem): string | undefined {
+  return plan.changes.includes('hostName') && plan.nextWritten ? plan.nextWritten.hostName : undefined;
+}
+
+/** The updates that are built on their asset as it stands: one read each before the batch's POST. */
+function updatesReadFirst(plans: PlanItem[]): PlanItem[] {
+  return plans.filter((plan) => plan.write && needsCurrentAsset(plan.write, newHostNameOf(plan) !== undefined));
+}
+
 /** A full run's plan, the Console read a page at a time; the HIDs listed are held in one set. */
 function planFullRunOf(planning: RunPlanning, console: ConsoleRunSource): Promise<number> {
   const seen = new Set<string>();
@@ -82,16 +91,15 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
    * to the key field of the asset's own type.
    */
   async function preservingWrites(halo: HaloClient, integrationId: string, plans: PlanItem[]): Promise<AssetWriteRequest[]> {
-    const hostNameOf = (plan: PlanItem) => (plan.changes.includes('hostName') && plan.nextWritten ? plan.nextWritten.hostName : undefined);
-    const updates = plans.filter((plan) => plan.write && needsCurrentAsset(plan.write, hostNameOf(plan) !== undefined));
+    const updates = updatesReadFirst(plans);
     const current = await halo.getAssets(updates.map((plan) => plan.write?.id as number));
-    const renaming = updates.some((plan) => hostNameOf(plan) !== undefined);
+    const renaming = updates.some((plan) => newHostNameOf(plan) !== undefined);
     const types = renaming ? await recentAssetTypes.get(integrationId, () => halo.listAssetTypes()) : [];
     const keyFields = new Map(types.map((t) => [t.id, t.keyfield_id ?? null]));
     return plans.map((plan) => {
       const write: HaloAssetWrite = plan.write ?? {};
       const asset = write.id === undefined ? undefined : current.get(write.id);
-      const hostName = hostNameOf(plan);
+      const hostName = newHostNameOf(plan);
       const keyField = asset && hostName !== undefined ? { keyFieldId: keyFields.get(asset.assettype_id) ?? null, hostName } : undefined;
       return { hid: plan.hid, customerId: write.client_id ?? 0, write: asset ? preservingWrite(write, asset, keyField) : write };
     });
@@ -183,11 +191,16 @@ export function createSyncActivities(deps: SyncActivityDependencies) {
       }
       const writes = items.map((i) => planned.get(i.computerHid) as PlanItem).filter((plan) => plan.action !== 'unlink');
       const halo = deps.haloClients.forIntegration(integration);
-      await withHaloFailures(async () =>
-        writeAssets(
-          { links, halo, integration },
-          await preservingWrites(halo, integration.id, writes),
-          (results) => recordSyncWrites(input.runId, links, planned, results),
+      // The reads and the POST take their places together: a batch the budget's window cannot finish does not begin,
+      // so an attempt that waits for the window has read nothing it must read again.
+      const requests = writes.length === 0 ? 0 : updatesReadFirst(writes).length + 1;
+      await withHaloFailures(() =>
+        deps.haloClients.withReservedRequests(integration, requests, async () =>
+          writeAssets(
+            { links, halo, integration },
+            await preservingWrites(halo, integration.id, writes),
+            (results) => recordSyncWrites(input.runId, links, planned, results),
+          ),
         ),
       );
       const remaining = await db.countBy(SyncRunItemEntity, { syncRunId: input.runId, outcome: 'pending' });

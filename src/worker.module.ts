@@ -9,16 +9,13 @@ import { SyncScheduleService } from './sync/sync-schedule.service';
 import { TemporalModule } from './temporal/temporal.module';
 import { VendorClientsModule } from './vendor-clients/vendor-clients.module';
 
-/** A sync waits this long for a place in HaloPSA's request budget before its activity is retried when one frees. */
-const WORKER_BUDGET_MAX_WAIT_MS = 90_000;
-
 /** The worker process: the Nest-built dependencies that activities are made from. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: WorkerProcessConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...infrastructureImports(config, logger), TypeOrmModule.forFeature([IntegrationEntity, TenantEntity]), TemporalModule, VendorClientsModule.forRoot({ haloBudgetMaxWaitMs: WORKER_BUDGET_MAX_WAIT_MS })],
+      imports: [...infrastructureImports(config, logger), TypeOrmModule.forFeature([IntegrationEntity, TenantEntity]), TemporalModule, VendorClientsModule.forRoot({ haloBudgetMaxWaitMs: config.worker.haloBudgetWaitMs })],
       providers: [SyncScheduleService],
     };
   }

@@ -7,6 +7,8 @@ export interface WorkerConfig {
   syncRunRetentionDays: number;
   /** The worker's Prometheus endpoint: 9464 (the usual exporter port) by default, 0 for none. */
   metricsPort: number;
+  /** How long a HaloPSA request waits for a place in the budget before its activity is retried when the window has room. */
+  haloBudgetWaitMs: number;
 }
 
 export function readWorkerConfig(env: EnvReader): WorkerConfig {
@@ -14,5 +16,6 @@ export function readWorkerConfig(env: EnvReader): WorkerConfig {
     shutdownGraceMs: env.read('WORKER_SHUTDOWN_GRACE_MS', positiveInt, '30000'),
     syncRunRetentionDays: env.read('SYNC_RUN_RETENTION_DAYS', positiveInt, '30'),
     metricsPort: env.read('WORKER_METRICS_PORT', port, '9464'),
+    haloBudgetWaitMs: env.read('WORKER_HALO_BUDGET_WAIT_MS', positiveInt, '90000'),
   };
 }

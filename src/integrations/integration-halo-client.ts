@@ -34,6 +34,11 @@ export class IntegrationHaloClientFactory {
     return client;
   }
 
+  /** Runs `body` with `count` places of the integration's HaloPSA budget taken together first (`HaloRequestBudget.withReserved`). */
+  withReservedRequests<T>(integration: IntegrationEntity, count: number, body: () => Promise<T>): Promise<T> {
+    return this.budget.withReserved(haloInstanceOf(integration.haloResourceUrl), count, body);
+  }
+
   private newClient(integration: IntegrationEntity): HaloClient {
     const instance = haloInstanceOf(integration.haloResourceUrl);
     return new HaloClient(

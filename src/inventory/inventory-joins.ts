@@ -8,12 +8,16 @@ import type { InventoryLastBackup } from './inventory-types';
  * batch at a time and holding only what the join needs per key (never the rows), so a list of
  * 100,000 licenses is read without holding it. `buildInventory` says how the join decides.
  *
+ * Each user id is held once, with a slot per computer name; what the join decided for a slot sits
+ * in columns (typed arrays where it is a number), not in an object per key.
+ *
  * `wanted`: the only join keys to keep (an event run's few computers); rows of other users are
  * passed over before their names are normalised.
  */
 export class InventoryJoins {
-  /** One entry per join key for both lists: the key and the entry held once, not once a list. */
-  readonly #entries = new Map<string, JoinEntry>();
+  /** Normalised UserID → normalised computer name → slot in `#columns`. */
+  readonly #slots = new Map<string, Map<string, number>>();
+  readonly #columns = new JoinColumns();
   readonly #wantedKeys?: ReadonlySet<string>;
   readonly #wantedUsers?: ReadonlySet<string>;
   /** One string per license type, however many rows repeat it. */
@@ -26,65 +30,78 @@ export class InventoryJoins {
   }
 
   addLicenses(licenses: readonly ConsoleLicense[]): void {
+    const columns = this.#columns;
     for (const license of licenses) {
       if (license?.IsTaken !== true) continue;
-      const key = this.keyOf(license.UserID, license.ComputerName);
-      if (key === undefined) continue;
-      const entry = this.entryOf(key);
+      const slot = this.slotFor(license.UserID, license.ComputerName);
+      if (slot === undefined) continue;
       const candidate = { trial: license.IsTrial === true, id: stringOf(license.ID) };
-      if (entry.licenseId !== undefined && !preferLicense(candidate, { trial: entry.licenseTrial, id: entry.licenseId })) continue;
-      entry.licenseTrial = candidate.trial;
-      entry.licenseId = candidate.id;
-      entry.licenseType = this.typeName(stringOf(license.LicenseType).trim());
+      const currentId = columns.licenseIds[slot];
+      if (currentId !== undefined && !preferLicense(candidate, { trial: columns.licenseTrial[slot] === 1, id: currentId })) continue;
+      columns.licenseTrial[slot] = candidate.trial ? 1 : 0;
+      columns.licenseIds[slot] = candidate.id;
+      columns.licenseTypes[slot] = this.typeName(stringOf(license.LicenseType).trim());
     }
   }
 
   addMonitoring(rows: readonly ConsoleMonitoringRow[]): void {
+    const columns = this.#columns;
     for (const row of rows) {
       if (row === null || typeof row !== 'object') continue;
       const started = parseConsoleDate(row.LastStart);
       if (started === undefined) continue;
-      const key = this.keyOf(row.UserID, row.ComputerName);
-      if (key === undefined) continue;
+      const slot = this.slotFor(row.UserID, row.ComputerName);
+      if (slot === undefined) continue;
       const time = started.getTime();
       const status = backupStatusName(row.Status);
-      const entry = this.entryOf(key);
-      if (entry.backupStatus === undefined || time > entry.backupTime || (time === entry.backupTime && STATUS_SEVERITY[status] > STATUS_SEVERITY[entry.backupStatus])) {
-        entry.backupTime = time;
-        entry.backupStatus = status;
+      const current = STATUS_NAMES[columns.backupStatus[slot] - 1];
+      if (current === undefined || time > columns.backupTime[slot] || (time === columns.backupTime[slot] && STATUS_SEVERITY[status] > STATUS_SEVERITY[current])) {
+        columns.backupTime[slot] = time;
+        columns.backupStatus[slot] = STATUS_NAMES.indexOf(status) + 1;
       }
     }
   }
 
   /** The chosen taken license's type; undefined when none, or when it has no type. */
   licenseTypeOf(key: string): string | undefined {
-    return this.#entries.get(key)?.licenseType || undefined;
+    const slot = this.slotOf(key);
+    return (slot === undefined ? undefined : this.#columns.licenseTypes[slot]) || undefined;
   }
 
   /** The chosen taken license's `ID`; undefined when none. */
   licenseIdOf(key: string): string | undefined {
-    return this.#entries.get(key)?.licenseId;
+    const slot = this.slotOf(key);
+    return slot === undefined ? undefined : this.#columns.licenseIds[slot];
   }
 
   lastBackupOf(key: string): InventoryLastBackup | undefined {
-    const entry = this.#entries.get(key);
-    return entry?.backupStatus === undefined ? undefined : { status: entry.backupStatus, at: new Date(entry.backupTime).toISOString() };
+    const slot = this.slotOf(key);
+    const status = slot === undefined ? undefined : STATUS_NAMES[this.#columns.backupStatus[slot] - 1];
+    return slot === undefined || status === undefined ? undefined : { status, at: new Date(this.#columns.backupTime[slot]).toISOString() };
   }
 
-  private entryOf(key: string): JoinEntry {
-    let entry = this.#entries.get(key);
-    if (entry === undefined) {
-      // Every field set at once: one object shape for all entries.
-      entry = { licenseTrial: false, licenseId: undefined, licenseType: undefined, backupTime: 0, backupStatus: undefined };
-      this.#entries.set(key, entry);
+  private slotOf(key: string): number | undefined {
+    const cut = key.indexOf(KEY_SEPARATOR);
+    return this.#slots.get(key.slice(0, cut))?.get(key.slice(cut + 1));
+  }
+
+  /** The slot of a row's key, made when new; undefined when the row has no key or one not wanted. */
+  private slotFor(userId: unknown, computerName: unknown): number | undefined {
+    const user = normaliseComputerId(stringOf(userId));
+    if (this.#wantedUsers && !this.#wantedUsers.has(user)) return undefined;
+    const name = normaliseName(stringOf(computerName));
+    if (name === '' || (this.#wantedKeys && !this.#wantedKeys.has(`${user}${KEY_SEPARATOR}${name}`))) return undefined;
+    let names = this.#slots.get(user);
+    if (names === undefined) {
+      names = new Map();
+      this.#slots.set(user, names);
     }
-    return entry;
-  }
-
-  private keyOf(userId: unknown, computerName: unknown): string | undefined {
-    if (this.#wantedUsers && !this.#wantedUsers.has(normaliseComputerId(stringOf(userId)))) return undefined;
-    const key = joinKey(userId, computerName);
-    return key !== undefined && (!this.#wantedKeys || this.#wantedKeys.has(key)) ? key : undefined;
+    let slot = names.get(name);
+    if (slot === undefined) {
+      slot = this.#columns.add();
+      names.set(name, slot);
+    }
+    return slot;
   }
 
   private typeName(type: string): string {
@@ -95,13 +112,35 @@ export class InventoryJoins {
   }
 }
 
-/** What the join decided for one key: its license (none while `licenseId` is undefined) and last backup (none while `backupStatus` is). */
-interface JoinEntry {
-  licenseTrial: boolean;
-  licenseId: string | undefined;
-  licenseType: string | undefined;
-  backupTime: number;
-  backupStatus: ConsoleBackupStatusName | undefined;
+/**
+ * What the join decided for each slot: its license (none while `licenseIds` holds undefined) and
+ * last backup (none while `backupStatus` is 0, else the status's place in STATUS_NAMES + 1).
+ */
+class JoinColumns {
+  readonly licenseIds: (string | undefined)[] = [];
+  readonly licenseTypes: (string | undefined)[] = [];
+  licenseTrial = new Uint8Array(INITIAL_SLOTS);
+  backupTime = new Float64Array(INITIAL_SLOTS);
+  backupStatus = new Uint8Array(INITIAL_SLOTS);
+  #count = 0;
+
+  add(): number {
+    if (this.#count === this.backupTime.length) {
+      this.licenseTrial = grown(this.licenseTrial, new Uint8Array(this.#count * 2));
+      this.backupTime = grown(this.backupTime, new Float64Array(this.#count * 2));
+      this.backupStatus = grown(this.backupStatus, new Uint8Array(this.#count * 2));
+    }
+    this.licenseIds.push(undefined);
+    this.licenseTypes.push(undefined);
+    return this.#count++;
+  }
+}
+
+const INITIAL_SLOTS = 64;
+
+function grown<T extends Uint8Array | Float64Array>(old: T, larger: T): T {
+  larger.set(old);
+  return larger;
 }
 
 const KEY_SEPARATOR = '\u0000';

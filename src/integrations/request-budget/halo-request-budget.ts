@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { SharedConfig } from '../../config/app-config';
@@ -21,6 +23,15 @@ export function haloInstanceOf(resourceServerUrl: string): string {
   const url = new URL(resourceServerUrl);
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`.toLowerCase();
 }
+
+/** Places taken together for one batch of requests on one instance, spent by its requests instead of taking their own. */
+interface Reservation {
+  id: string;
+  instance: string;
+  unspent: number;
+}
+
+const reservations = new AsyncLocalStorage<Reservation>();
 
 /**
  * HaloPSA's rate limit is per instance and shared with every other tool the MSP runs there, so the
@@ -57,40 +68,79 @@ export class HaloRequestBudget {
     return row.used;
   }
 
-  /** Takes a place for one request, waiting up to the process's maximum; past it, a `rate_limited` HaloError that says when to try again. */
+  /**
+   * Takes a place for one request, waiting up to the process's maximum; past it, a `rate_limited` HaloError that says
+   * when to try again. Inside `withReserved` for the same instance, a place reserved there is spent instead.
+   */
   async take(instance: string): Promise<void> {
-    const deadline = Date.now() + this.maxWaitMs;
-    for (;;) {
-      const waitMs = await this.tryTake(instance);
-      if (waitMs === 0) return;
-      if (Date.now() + waitMs > deadline) {
-        throw new HaloError(
-          'rate_limited',
-          `The product's share of this HaloPSA's rate limit is used up for the moment (every integration and worker on this HaloPSA shares it); try again in ${Math.ceil(waitMs / 1000)} s`,
-          { retryAfterMs: waitMs },
-        );
-      }
-      await sleep(waitMs);
+    const reserved = reservations.getStore();
+    if (reserved?.instance === instance && reserved.unspent > 0) {
+      reserved.unspent--;
+      return;
+    }
+    await this.takePlaces(instance, 1);
+  }
+
+  /**
+   * Runs `body` with `count` places (at most the whole window) taken together first, waiting as `take` waits until
+   * there is room for all of them: the requests `body` makes on `instance` spend them before taking more, so a batch
+   * the window cannot finish does not begin. Then the places left unspent are given back and the spent ones dated
+   * as of the end, so the ledger holds each no shorter than HaloPSA's window does.
+   */
+  async withReserved<T>(instance: string, count: number, body: () => Promise<T>): Promise<T> {
+    if (count <= 0) return body();
+    const id = randomUUID();
+    const reservation: Reservation = { id, instance, unspent: await this.takePlaces(instance, count, id) };
+    try {
+      return await reservations.run(reservation, body);
+    } finally {
+      // Left unsettled (the database gone for a moment), the places still leave the window with their own age.
+      await this.settle(reservation).catch(() => undefined);
     }
   }
 
-  /** 0 when a place was taken; otherwise how long until the oldest request leaves the window. */
-  private tryTake(instance: string): Promise<number> {
+  /** Takes `count` places (at most the window's size) at once; returns how many. */
+  private async takePlaces(instance: string, count: number, reservation: string | null = null): Promise<number> {
+    const deadline = Date.now() + this.maxWaitMs;
+    for (;;) {
+      const outcome = await this.tryTake(instance, count, reservation);
+      if (outcome.taken > 0) return outcome.taken;
+      if (Date.now() + outcome.waitMs > deadline) {
+        throw new HaloError(
+          'rate_limited',
+          `The product's share of this HaloPSA's rate limit is used up for the moment (every integration and worker on this HaloPSA shares it); try again in ${Math.ceil(outcome.waitMs / 1000)} s`,
+          { retryAfterMs: outcome.waitMs },
+        );
+      }
+      await sleep(outcome.waitMs);
+    }
+  }
+
+  /** The places taken, or none and how long until enough of the oldest requests have left the window. */
+  private tryTake(instance: string, count: number, reservation: string | null): Promise<{ taken: number; waitMs: number }> {
     return this.dataSource.transaction(async (db) => {
       await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [instance]);
       const { requestsPerWindow, windowSeconds } = await this.budgetOf(instance, db);
+      const wanted = Math.min(count, requestsPerWindow);
       await db.query('DELETE FROM halo_budget_requests WHERE instance = $1 AND sent_at <= clock_timestamp() - make_interval(secs => $2)', [instance, windowSeconds]);
-      const [window] = (await db.query(
-        `SELECT count(*)::int AS used,
-                ceil(extract(epoch FROM min(sent_at) + make_interval(secs => $2) - clock_timestamp()) * 1000)::int AS "freeInMs"
-           FROM halo_budget_requests WHERE instance = $1`,
-        [instance, windowSeconds],
-      )) as { used: number; freeInMs: number | null }[];
-      if (window.used < requestsPerWindow) {
-        await db.query('INSERT INTO halo_budget_requests (instance, sent_at) VALUES ($1, clock_timestamp())', [instance]);
-        return 0;
+      const [{ used }] = (await db.query('SELECT count(*)::int AS used FROM halo_budget_requests WHERE instance = $1', [instance])) as { used: number }[];
+      if (used + wanted <= requestsPerWindow) {
+        await db.query('INSERT INTO halo_budget_requests (instance, sent_at, reservation) SELECT $1, clock_timestamp(), $2 FROM generate_series(1, $3)', [instance, reservation, wanted]);
+        return { taken: wanted, waitMs: 0 };
       }
-      return Math.max(1, window.freeInMs ?? 1);
+      const [leaving] = (await db.query(
+        `SELECT ceil(extract(epoch FROM sent_at + make_interval(secs => $2) - clock_timestamp()) * 1000)::int AS "freeInMs"
+           FROM halo_budget_requests WHERE instance = $1 ORDER BY sent_at OFFSET $3 LIMIT 1`,
+        [instance, windowSeconds, used + wanted - requestsPerWindow - 1],
+      )) as { freeInMs: number }[];
+      return { taken: 0, waitMs: Math.max(1, leaving?.freeInMs ?? 1) };
+    });
+  }
+
+  private async settle(reservation: Reservation): Promise<void> {
+    await this.dataSource.transaction(async (db) => {
+      await db.query('DELETE FROM halo_budget_requests WHERE ctid IN (SELECT ctid FROM halo_budget_requests WHERE reservation = $1 LIMIT $2)', [reservation.id, reservation.unspent]);
+      await db.query('UPDATE halo_budget_requests SET sent_at = clock_timestamp(), reservation = NULL WHERE reservation = $1', [reservation.id]);
     });
   }
 }

@@ -10,6 +10,7 @@ import { CompanyAutoExport1764370000000 } from './1764370000000-company-auto-exp
 import { SyncRunItemNames1764360000000 } from './1764360000000-sync-run-item-names';
 import { ComputerLicenseIds1764380000000 } from './1764380000000-computer-license-ids';
 import { ComputerFingerprints1764390000000 } from './1764390000000-computer-fingerprints';
+import { HaloBudgetReservations1764400000000 } from './1764400000000-halo-budget-reservations';
 
 /** Every migration, in order; append, never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CompanyAutoExport1764370000000,
   ComputerLicenseIds1764380000000,
   ComputerFingerprints1764390000000,
+  HaloBudgetReservations1764400000000,
 ];

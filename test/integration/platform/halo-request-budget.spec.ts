@@ -66,4 +66,65 @@ describe('HaloRequestBudget (PostgreSQL)', () => {
     await waiting.take(instance);
     expect(await sentIn(instance)).toBeLessThanOrEqual(2);
   });
+
+  describe('places taken together for a batch', () => {
+    const reservedIn = async (instance: string) =>
+      Number((await processA.query('SELECT count(*) AS n FROM halo_budget_requests WHERE instance = $1 AND reservation IS NOT NULL', [instance]))[0].n);
+
+    it('takes them before the body runs; its requests spend them, then take their own; unspent ones are given back', async () => {
+      const instance = 'https://reserve.example/api';
+      const budget = new HaloRequestBudget(processA, config, 0);
+      const inBody: number[] = [];
+      await budget.withReserved(instance, 3, async () => {
+        inBody.push(await sentIn(instance));
+        await Promise.all([budget.take(instance), budget.take(instance)]);
+        inBody.push(await sentIn(instance));
+      });
+      expect(inBody).toEqual([3, 3]);
+      expect(await sentIn(instance)).toBe(2);
+      await budget.withReserved(instance, 2, async () => {
+        for (let i = 0; i < 4; i++) await budget.take(instance);
+        await budget.take('https://elsewhere.example/api');
+      });
+      expect(await sentIn(instance)).toBe(6);
+      expect(await sentIn('https://elsewhere.example/api')).toBe(1);
+      expect(await reservedIn(instance)).toBe(0);
+    });
+
+    it('does not begin a batch the window has no room for: nothing is taken and the refusal says when there will be', async () => {
+      const instance = 'https://full.example/api';
+      const other = new HaloRequestBudget(processB, config, 0);
+      await other.setBudget(instance, { requestsPerWindow: 5, windowSeconds: 300 });
+      for (let i = 0; i < 3; i++) await other.take(instance);
+      const budget = new HaloRequestBudget(processA, config, 0);
+      const body = jest.fn(async () => undefined);
+      const refusal = (await budget.withReserved(instance, 3, body).catch((error: unknown) => error)) as HaloError;
+      expect(refusal).toBeInstanceOf(HaloError);
+      expect(refusal.kind).toBe('rate_limited');
+      expect(refusal.retryAfterMs).toBeGreaterThan(290_000);
+      expect(body).not.toHaveBeenCalled();
+      expect(await sentIn(instance)).toBe(3);
+      await budget.withReserved(instance, 2, body);
+      expect(body).toHaveBeenCalledTimes(1);
+      expect(await sentIn(instance)).toBe(3);
+    });
+
+    it('waits until the window has room for all of them, takes no more than the window, and dates the spent ones at the end', async () => {
+      const instance = 'https://wait.example/api';
+      const budget = new HaloRequestBudget(processA, config, 10_000);
+      await budget.setBudget(instance, { requestsPerWindow: 3, windowSeconds: 1 });
+      await budget.take(instance);
+      await budget.take(instance);
+      let bodyEnded = '';
+      await budget.withReserved(instance, 10, async () => {
+        expect(await reservedIn(instance)).toBe(3);
+        for (let i = 0; i < 3; i++) await budget.take(instance);
+        [{ now: bodyEnded }] = await processA.query('SELECT clock_timestamp()::text AS now');
+      });
+      const [{ datedAfter }] = await processA.query('SELECT count(*)::int AS "datedAfter" FROM halo_budget_requests WHERE instance = $1 AND sent_at >= $2::timestamptz', [instance, bodyEnded]);
+      expect(await sentIn(instance)).toBe(3);
+      expect(datedAfter).toBe(3);
+      expect(await reservedIn(instance)).toBe(0);
+    });
+  });
 });

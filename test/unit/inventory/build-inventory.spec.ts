@@ -224,6 +224,7 @@ describe('buildInventory', () => {
         expect(c.companyName).toBe(raw.CompanyName);
         const lic = data.licenses.find((l) => l.IsTaken && l.UserID === raw.UserID && l.ComputerName === raw.ComputerName);
         expect(c.licenseType).toBe(lic?.LicenseType);
+        expect(c.licenseId).toBe(lic?.ID);
         const runs = data.monitoring.filter((r) => r.UserID === raw.UserID && r.ComputerName === raw.ComputerName && r.LastStart !== null);
         const latest = Math.max(...runs.map((r) => Date.parse(`${r.LastStart}Z`)));
         expect(c.lastBackup?.at).toBe(runs.length === 0 ? undefined : new Date(latest).toISOString());

@@ -27,7 +27,7 @@ describe('configuration', () => {
       codec: { keySource: 'SECRET_KEYS', keys: valid.SECRET_KEYS, activeKeyId: 'k1' },
       codecEndpoint: { uiOrigins: ['http://127.0.0.1:8233'] },
     });
-    expect(loadWorkerConfig(valid).worker).toEqual({ shutdownGraceMs: 30_000, syncRunRetentionDays: 30, metricsPort: 9464 });
+    expect(loadWorkerConfig(valid).worker).toEqual({ shutdownGraceMs: 30_000, syncRunRetentionDays: 30, metricsPort: 9464, haloBudgetWaitMs: 90_000 });
   });
 
   it("reads the worker's metrics port: 0 turns the server off, anything but a TCP port is named", () => {
