@@ -1,4 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { computerHidPages } from '../persistence/computer-hid-pages';
+
+const HID_PAGE = 1_000;
 
 /** A computer's license as a run joined it: its `ID`, or null when it had none. */
 export interface ComputerLicenseId {
@@ -39,6 +42,11 @@ export class ComputerLicenseIds {
        WHERE known.license_id IS DISTINCT FROM EXCLUDED.license_id`,
       [this.integrationId, found.map((f) => f.hid), found.map((f) => f.licenseId)],
     );
+  }
+
+  /** Every computer with a row, a page at a time in HID order. */
+  hidPages(): AsyncGenerator<string[]> {
+    return computerHidPages(this.db, 'computer_license_ids', this.integrationId, HID_PAGE);
   }
 
   /** Forgets computers gone from the Console. */

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { computerHidPages } from '../persistence/computer-hid-pages';
 
 /** Rows read or written per statement. */
 const CHUNK = 1_000;
@@ -29,16 +30,8 @@ export class ConsoleFingerprintStore {
   }
 
   /** Every stored computer's HID, a page at a time in HID order. */
-  async *hidPages(): AsyncGenerator<string[]> {
-    for (let after = ''; ; ) {
-      const rows: { computer_hid: string }[] = await this.db.query(
-        'SELECT computer_hid FROM console_computer_fingerprints WHERE integration_id = $1 AND computer_hid > $2 ORDER BY computer_hid LIMIT $3',
-        [this.integrationId, after, CHUNK],
-      );
-      if (rows.length === 0) return;
-      yield rows.map((row) => row.computer_hid);
-      after = rows[rows.length - 1].computer_hid;
-    }
+  hidPages(): AsyncGenerator<string[]> {
+    return computerHidPages(this.db, 'console_computer_fingerprints', this.integrationId, CHUNK);
   }
 
   /** Stores new fingerprints, forgets computers gone (null), and records that a baseline exists; one commit. */

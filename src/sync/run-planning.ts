@@ -21,9 +21,10 @@ export interface RunPlanning {
 /**
  * A full run's plan, made and stored a page of computers at a time (`planSync` over each page's
  * computers and their links), then for the links whose computer no page listed (gone from the
- * Console), read a page at a time. Memory holds a page and the ids seen, not the tenant. A
- * computer listed on two pages keeps the later plan. `seen`: the set the page reader already fills
- * with the HIDs it lists, so that they are held once. Returns how many items are pending.
+ * Console), read a page at a time; the license ids kept for computers no page listed are
+ * forgotten. Memory holds a page and the ids seen, not the tenant. A computer listed on two pages
+ * keeps the later plan. `seen`: the set the page reader already fills with the HIDs it lists, so
+ * that they are held once. Returns how many items are pending.
  */
 export async function planFullRun(planning: RunPlanning, pages: AsyncIterable<InventoryComputer[]>, seen = new Set<string>()): Promise<number> {
   for await (const computers of pages) {
@@ -35,8 +36,9 @@ export async function planFullRun(planning: RunPlanning, pages: AsyncIterable<In
     const gone = links.filter((link) => !seen.has(link.hid));
     if (gone.length === 0) continue;
     await store(planning, plan(planning, [], gone, gone.map((link) => link.hid)), [], gone);
-    await planning.licenseIds.forget(gone.map((link) => link.hid));
   }
+  // Linked or not: a computer no page listed is gone from the Console, and so is its license's id.
+  for await (const hids of planning.licenseIds.hidPages()) await planning.licenseIds.forget(hids.filter((hid) => !seen.has(hid)));
   return planning.db.countBy(SyncRunItemEntity, { syncRunId: planning.runId, outcome: 'pending' });
 }
 

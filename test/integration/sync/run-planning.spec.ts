@@ -84,6 +84,8 @@ describe('run planning (PostgreSQL): a page at a time, the same plan as the whol
       { hid: 'b', licenseId: 'lic-b' },
       { hid: 'gone-1100', licenseId: 'lic-gone' },
       { hid: 'f', licenseId: 'lic-f-released' },
+      // Never linked, and gone from the Console (after a page of kept ids: the forgetting pages too).
+      ...Array.from({ length: 1_100 }, (_, i) => ({ hid: `unlinked-gone-${String(i).padStart(4, '0')}`, licenseId: null })),
     ]);
     const runId = runIds[0];
     async function* listed() {
@@ -103,6 +105,9 @@ describe('run planning (PostgreSQL): a page at a time, the same plan as the whol
     expect(stored.filter((s) => s.hid.startsWith('gone-'))).toHaveLength(1_200);
     // Each listed computer's license as joined (null: none); those gone from the Console forgotten.
     expect(Object.fromEntries(await licenseIds.of(['a', 'b', 'e', 'f', 'g', 'h', 'gone-1100']))).toEqual({ a: 'lic-a', e: 'lic-e', f: null, g: 'lic-g', h: null });
+    const kept: string[] = [];
+    for await (const hids of licenseIds.hidPages()) kept.push(...hids);
+    expect(kept).toEqual(['a', 'e', 'f', 'g', 'h']);
   });
 
   it('plans an event run for its computers only; a named computer not listed is gone', async () => {
