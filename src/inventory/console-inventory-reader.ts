@@ -1,4 +1,5 @@
 import type { ConsoleClient } from '../console/console-client';
+import type { ConsoleLicense } from '../console/console-types';
 import { buildInventory } from './build-inventory';
 import type { Inventory } from './inventory-types';
 
@@ -9,14 +10,15 @@ export type ConsoleInventorySource = Pick<ConsoleClient, 'listCompanies' | 'list
  * Reads companies, computers (all pages), licenses and monitoring in parallel and joins them
  * with `buildInventory`. The first call to fail rejects at once with its `ConsoleError` unchanged
  * (retrying is the caller's business, e.g. a Temporal activity's retry policy); later failures of
- * the other calls are absorbed by `Promise.all`, never left unhandled.
+ * the other calls are absorbed by `Promise.all`, never left unhandled. `licenses`: the license
+ * list when the caller reads it for something else too, so that it is read once.
  */
-export async function readConsoleInventory(client: ConsoleInventorySource): Promise<Inventory> {
-  const [companies, computers, licenses, monitoring] = await Promise.all([
+export async function readConsoleInventory(client: ConsoleInventorySource, licenses: Promise<ConsoleLicense[]> = client.listLicenses()): Promise<Inventory> {
+  const [companies, computers, licenseList, monitoring] = await Promise.all([
     client.listCompanies(),
     client.listComputers(),
-    client.listLicenses(),
+    licenses,
     client.listMonitoring(),
   ]);
-  return buildInventory({ companies, computers, licenses, monitoring });
+  return buildInventory({ companies, computers, licenses: licenseList, monitoring });
 }

@@ -2,6 +2,7 @@ import { CONSOLE_BACKUP_STATUS, ConsoleBackupStatusName, ConsoleLicense, Console
 import { normaliseComputerId } from '../console/computer-id';
 import { normaliseName } from '../matching/normalise-name';
 import type { InventoryLastBackup } from './inventory-types';
+import { JoinColumns } from './join-columns';
 
 /**
  * The license type and the last backup of each (UserID, ComputerName), fed the Console's lists a
@@ -9,7 +10,7 @@ import type { InventoryLastBackup } from './inventory-types';
  * 100,000 licenses is read without holding it. `buildInventory` says how the join decides.
  *
  * Each user id is held once, with a slot per computer name; what the join decided for a slot sits
- * in columns (typed arrays where it is a number), not in an object per key.
+ * in `JoinColumns`, not in an object per key.
  *
  * `wanted`: the only join keys to keep (an event run's few computers); rows of other users are
  * passed over before their names are normalised.
@@ -36,10 +37,10 @@ export class InventoryJoins {
       const slot = this.slotFor(license.UserID, license.ComputerName);
       if (slot === undefined) continue;
       const candidate = { trial: license.IsTrial === true, id: stringOf(license.ID) };
-      const currentId = columns.licenseIds[slot];
+      const currentId = columns.licenseIdOf(slot);
       if (currentId !== undefined && !preferLicense(candidate, { trial: columns.licenseTrial[slot] === 1, id: currentId })) continue;
       columns.licenseTrial[slot] = candidate.trial ? 1 : 0;
-      columns.licenseIds[slot] = candidate.id;
+      columns.setLicenseId(slot, candidate.id);
       columns.licenseTypes[slot] = this.typeName(stringOf(license.LicenseType).trim());
     }
   }
@@ -71,7 +72,7 @@ export class InventoryJoins {
   /** The chosen taken license's `ID`; undefined when none. */
   licenseIdOf(key: string): string | undefined {
     const slot = this.slotOf(key);
-    return slot === undefined ? undefined : this.#columns.licenseIds[slot];
+    return slot === undefined ? undefined : this.#columns.licenseIdOf(slot);
   }
 
   lastBackupOf(key: string): InventoryLastBackup | undefined {
@@ -110,37 +111,6 @@ export class InventoryJoins {
     this.#typeNames.set(type, type);
     return type;
   }
-}
-
-/**
- * What the join decided for each slot: its license (none while `licenseIds` holds undefined) and
- * last backup (none while `backupStatus` is 0, else the status's place in STATUS_NAMES + 1).
- */
-class JoinColumns {
-  readonly licenseIds: (string | undefined)[] = [];
-  readonly licenseTypes: (string | undefined)[] = [];
-  licenseTrial = new Uint8Array(INITIAL_SLOTS);
-  backupTime = new Float64Array(INITIAL_SLOTS);
-  backupStatus = new Uint8Array(INITIAL_SLOTS);
-  #count = 0;
-
-  add(): number {
-    if (this.#count === this.backupTime.length) {
-      this.licenseTrial = grown(this.licenseTrial, new Uint8Array(this.#count * 2));
-      this.backupTime = grown(this.backupTime, new Float64Array(this.#count * 2));
-      this.backupStatus = grown(this.backupStatus, new Uint8Array(this.#count * 2));
-    }
-    this.licenseIds.push(undefined);
-    this.licenseTypes.push(undefined);
-    return this.#count++;
-  }
-}
-
-const INITIAL_SLOTS = 64;
-
-function grown<T extends Uint8Array | Float64Array>(old: T, larger: T): T {
-  larger.set(old);
-  return larger;
 }
 
 const KEY_SEPARATOR = '\u0000';

@@ -30,12 +30,13 @@ export class IntegrationProgressService {
 
   async progress(principal: Principal): Promise<MappingProgress> {
     const context = await this.contexts.forPrincipal(principal);
+    const licenses = context.console.listLicenses();
     const [inventory, mappings, licenseTypes] = await Promise.all([
-      readConsoleInventory(context.console),
+      readConsoleInventory(context.console, licenses),
       this.mappings.findBy({ integrationId: context.integration.id }),
-      this.assetTypes.list(context),
+      this.assetTypes.list(context, licenses),
     ]);
-    const entries = await this.catalogue.entriesOf(context, inventory);
+    const entries = await this.catalogue.entriesOf(context, inventory, mappings);
     const withComputers = new Set(inventory.computers.filter((c) => isEligible(c) && context.canSee(c.companyName)).map((c) => c.companyId));
     const companies = inventory.companies.filter((c) => withComputers.has(c.id));
     const mapped = new Set(mappings.map((m) => m.consoleCompanyId));

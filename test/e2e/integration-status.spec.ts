@@ -1,6 +1,7 @@
 import { waitFor } from '../../dev/wait-for';
 import { callApi } from '../support/api-client';
 import { connectAndSetUp } from '../support/halo-setup-fixture';
+import { simulatorControl } from '../support/simulator-control';
 import { ProductStack, startProductStack } from '../support/product-stack';
 import { administrators, createTenant, TenantFixture } from '../support/tenant-fixture';
 
@@ -40,7 +41,11 @@ describe('integration status shows progress', () => {
   });
 
   it('connected: only authentication is done; nothing mapped, no sync yet', async () => {
+    await simulatorControl(stack.console.url, 'POST', '/counters/reset');
     const s = await status();
+    // The counts need each Console list once: the license list serves the inventory and the license types alike.
+    const consoleReads = (await simulatorControl<{ byPathAndVerb: Record<string, number> }>(stack.console.url, 'GET', '/counters')).byPathAndVerb;
+    expect(consoleReads['GET /api/licenses']).toBe(1);
     expect(done(s)).toEqual({ 'authentication-and-permissions': true, 'company-mapping': false, 'computer-mapping': true, 'default-asset-types': false });
     expect(s.operational).toBe(false);
     expect(s.progress?.assetTypes).toEqual({ mapped: 0, inUse: expect.any(Number) });

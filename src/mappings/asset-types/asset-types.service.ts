@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { ConsoleLicense } from '../../console/console-types';
 import { HaloAssetType } from '../../halo/halo-entities';
 import { normaliseName } from '../../matching/normalise-name';
 import { AssetTypeMappingEntity } from '../../persistence/entities/asset-type-mapping.entity';
@@ -12,10 +13,11 @@ import { AssetTypeMappingView, MapAssetTypeDto } from './asset-type.dto';
 export class AssetTypesService {
   constructor(@InjectRepository(AssetTypeMappingEntity) private readonly mappings: Repository<AssetTypeMappingEntity>) {}
 
-  async list(context: IntegrationContext): Promise<AssetTypeMappingView[]> {
-    const [licenses, mappings] = await Promise.all([context.console.listLicenses(), this.mappings.findBy({ integrationId: context.integration.id })]);
+  /** `licenses`: the Console's license list when the caller reads it for something else too. */
+  async list(context: IntegrationContext, licenses: Promise<ConsoleLicense[]> = context.console.listLicenses()): Promise<AssetTypeMappingView[]> {
+    const [licenseList, mappings] = await Promise.all([licenses, this.mappings.findBy({ integrationId: context.integration.id })]);
     const activated = new Map<string, number>();
-    for (const license of licenses) {
+    for (const license of licenseList) {
       if (!license.LicenseType) continue;
       activated.set(license.LicenseType, (activated.get(license.LicenseType) ?? 0) + (license.IsTaken ? 1 : 0));
     }

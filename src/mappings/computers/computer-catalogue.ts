@@ -37,10 +37,10 @@ export class ComputerCatalogue {
     return this.entriesOf(context, await readConsoleInventory(context.console));
   }
 
-  /** The same join over an inventory already read. */
-  async entriesOf(context: IntegrationContext, inventory: Inventory): Promise<CatalogueEntry[]> {
+  /** The same join over an inventory already read (and the company mappings, when the caller has them). */
+  async entriesOf(context: IntegrationContext, inventory: Inventory, companyMappings?: readonly CompanyMappingEntity[]): Promise<CatalogueEntry[]> {
     const integrationId = context.integration.id;
-    const [mappings, links] = await Promise.all([this.mappings.findBy({ integrationId }), this.links.findBy({ integrationId })]);
+    const [mappings, links] = await Promise.all([companyMappings ?? this.mappings.findBy({ integrationId }), this.links.findBy({ integrationId })]);
     const mappingByCompany = new Map(mappings.map((m) => [m.consoleCompanyId, m]));
     const linkByHid = new Map(links.map((l) => [l.computerHid, l]));
     const entries: CatalogueEntry[] = [];
