@@ -1,8 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { computerHidPages } from '../persistence/computer-hid-pages';
 
-const HID_PAGE = 1_000;
-
 /** A computer's license as a run joined it: its `ID`, or null when it had none. */
 export interface ComputerLicenseId {
   hid: string;
@@ -46,7 +44,7 @@ export class ComputerLicenseIds {
 
   /** Every computer with a row, a page at a time in HID order. */
   hidPages(): AsyncGenerator<string[]> {
-    return computerHidPages(this.db, 'computer_license_ids', this.integrationId, HID_PAGE);
+    return computerHidPages(this.db, 'computer_license_ids', this.integrationId);
   }
 
   /** Forgets computers gone from the Console. */

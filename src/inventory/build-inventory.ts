@@ -100,13 +100,7 @@ function inventoryComputer(raw: ConsoleComputer, companiesByName: ReadonlyMap<st
   if (rmmVersion !== undefined) computer.rmmAgentVersion = rmmVersion;
   const lastActivity = parseConsoleDate(raw.LastActivity)?.toISOString();
   if (lastActivity !== undefined) computer.lastActivity = lastActivity;
-  const licenseType = key === undefined ? undefined : joins.licenseTypeOf(key);
-  if (licenseType !== undefined) computer.licenseType = licenseType;
-  const licenseId = key === undefined ? undefined : joins.licenseIdOf(key);
-  if (licenseId !== undefined) computer.licenseId = licenseId;
-  const lastBackup = key === undefined ? undefined : joins.lastBackupOf(key);
-  if (lastBackup !== undefined) computer.lastBackup = lastBackup;
-  return computer;
+  return key === undefined ? computer : Object.assign(computer, joins.joinedOf(key));
 }
 
 // ---------------------------------------------------------------------------------------- fields

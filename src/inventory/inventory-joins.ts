@@ -1,7 +1,7 @@
 import { CONSOLE_BACKUP_STATUS, ConsoleBackupStatusName, ConsoleLicense, ConsoleMonitoringRow, parseConsoleDate } from '../console/console-types';
 import { normaliseComputerId } from '../console/computer-id';
 import { normaliseName } from '../matching/normalise-name';
-import type { InventoryLastBackup } from './inventory-types';
+import type { InventoryComputer } from './inventory-types';
 import { JoinColumns } from './join-columns';
 
 /**
@@ -63,22 +63,22 @@ export class InventoryJoins {
     }
   }
 
-  /** The chosen taken license's type; undefined when none, or when it has no type. */
-  licenseTypeOf(key: string): string | undefined {
+  /**
+   * What the join decided for a key, with only what it found: the chosen taken license's type (none
+   * when it has no type) and `ID`, and the last backup.
+   */
+  joinedOf(key: string): Pick<InventoryComputer, 'licenseType' | 'licenseId' | 'lastBackup'> {
     const slot = this.slotOf(key);
-    return (slot === undefined ? undefined : this.#columns.licenseTypes[slot]) || undefined;
-  }
-
-  /** The chosen taken license's `ID`; undefined when none. */
-  licenseIdOf(key: string): string | undefined {
-    const slot = this.slotOf(key);
-    return slot === undefined ? undefined : this.#columns.licenseIdOf(slot);
-  }
-
-  lastBackupOf(key: string): InventoryLastBackup | undefined {
-    const slot = this.slotOf(key);
-    const status = slot === undefined ? undefined : STATUS_NAMES[this.#columns.backupStatus[slot] - 1];
-    return slot === undefined || status === undefined ? undefined : { status, at: new Date(this.#columns.backupTime[slot]).toISOString() };
+    if (slot === undefined) return {};
+    const columns = this.#columns;
+    const licenseType = columns.licenseTypes[slot];
+    const licenseId = columns.licenseIdOf(slot);
+    const status = STATUS_NAMES[columns.backupStatus[slot] - 1];
+    return {
+      ...(licenseType ? { licenseType } : {}),
+      ...(licenseId !== undefined ? { licenseId } : {}),
+      ...(status !== undefined ? { lastBackup: { status, at: new Date(columns.backupTime[slot]).toISOString() } } : {}),
+    };
   }
 
   private slotOf(key: string): number | undefined {

@@ -1,7 +1,9 @@
 const GUID_BYTES = 16;
-/** Where a GUID's text has its dashes (8-4-4-4-12). */
-const GUID_DASHES = new Set([8, 13, 18, 23]);
+/** Where a GUID's text has its dashes (8-4-4-4-12), and its 32 hex digits. */
+const GUID_DASHES = [8, 13, 18, 23];
 const GUID_LENGTH = 36;
+const DASH = 0x2d;
+const GUID_DIGITS_AT = Array.from({ length: GUID_LENGTH }, (_, at) => at).filter((at) => !GUID_DASHES.includes(at));
 /** Each byte's two lower-case hex digits. */
 const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 const INITIAL_SLOTS = 64;
@@ -73,18 +75,12 @@ function grown<T extends Uint8Array | Float64Array>(old: T, larger: T): T {
 
 /** Writes a lower-case GUID's 16 bytes at `offset`; false (and the bytes left unspecified) for any other text. */
 function packGuid(text: string, bytes: Uint8Array, offset: number): boolean {
-  if (text.length !== GUID_LENGTH) return false;
-  let at = offset;
-  for (let i = 0; i < GUID_LENGTH; i += 2) {
-    if (GUID_DASHES.has(i)) {
-      if (text.charCodeAt(i) !== DASH) return false;
-      i--;
-      continue;
-    }
-    const high = hexDigit(text.charCodeAt(i));
-    const low = hexDigit(text.charCodeAt(i + 1));
+  if (text.length !== GUID_LENGTH || GUID_DASHES.some((at) => text.charCodeAt(at) !== DASH)) return false;
+  for (let i = 0; i < GUID_BYTES; i++) {
+    const high = hexDigit(text.charCodeAt(GUID_DIGITS_AT[2 * i]));
+    const low = hexDigit(text.charCodeAt(GUID_DIGITS_AT[2 * i + 1]));
     if (high < 0 || low < 0) return false;
-    bytes[at++] = (high << 4) | low;
+    bytes[offset + i] = (high << 4) | low;
   }
   return true;
 }
@@ -92,13 +88,12 @@ function packGuid(text: string, bytes: Uint8Array, offset: number): boolean {
 function unpackGuid(bytes: Uint8Array, offset: number): string {
   let text = '';
   for (let i = 0; i < GUID_BYTES; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) text += '-';
+    if (GUID_DASHES.includes(text.length)) text += '-';
     text += HEX_PAIRS[bytes[offset + i]];
   }
   return text;
 }
 
-const DASH = 0x2d;
 
 /** 0–15 for a digit or a lower-case a–f; -1 for anything else. */
 function hexDigit(code: number): number {

@@ -31,7 +31,7 @@ export class ConsoleFingerprintStore {
 
   /** Every stored computer's HID, a page at a time in HID order. */
   hidPages(): AsyncGenerator<string[]> {
-    return computerHidPages(this.db, 'console_computer_fingerprints', this.integrationId, CHUNK);
+    return computerHidPages(this.db, 'console_computer_fingerprints', this.integrationId);
   }
 
   /** Stores new fingerprints, forgets computers gone (null), and records that a baseline exists; one commit. */
